@@ -1,0 +1,139 @@
+package org.keephope.campaign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.keephope.support.Rows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CampaignRepository {
+
+    private static final String SELECT = """
+            select c.*, t.locale as t_locale, t.title as t_title, t.summary as t_summary, t.body as t_body
+              from campaign c
+              left join campaign_translation t on t.campaign_id = c.id and t.locale = :locale
+            """;
+
+    private final JdbcClient jdbc;
+
+    CampaignRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewCampaign c, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        Event e = c.event() == null ? new Event(null, null, null, null) : c.event();
+        PressContact p = c.press() == null ? new PressContact(null, null, null) : c.press();
+        jdbc.sql("""
+                        insert into campaign (slug, status, original_locale, title, summary, body, image, image_alt,
+                          event_name, event_place, event_starts, event_ends, deadline, signature_goal,
+                          press_name, press_email, press_phone, created_at, updated_at)
+                        values (:slug, :status, :locale, :title, :summary, :body, :image, :imageAlt,
+                          :eventName, :eventPlace, :eventStarts, :eventEnds, :deadline, :goal,
+                          :pressName, :pressEmail, :pressPhone, :now, :now)
+                        """)
+                .param("slug", c.slug())
+                .param("status", c.status().name())
+                .param("locale", c.originalLocale())
+                .param("title", c.title())
+                .param("summary", c.summary())
+                .param("body", c.body())
+                .param("image", c.image())
+                .param("imageAlt", c.imageAlt())
+                .param("eventName", e.name())
+                .param("eventPlace", e.place())
+                .param("eventStarts", e.starts())
+                .param("eventEnds", e.ends())
+                .param("deadline", Rows.param(c.deadline()))
+                .param("goal", c.signatureGoal())
+                .param("pressName", p.name())
+                .param("pressEmail", p.email())
+                .param("pressPhone", p.phone())
+                .param("now", Rows.param(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from campaign").query(Long.class).single();
+    }
+
+    void insertTranslation(long campaignId, String locale, String title, String summary, String body) {
+        jdbc.sql("insert into campaign_translation (campaign_id, locale, title, summary, body) values (?, ?, ?, ?, ?)")
+                .params(campaignId, locale, title, summary, body)
+                .update();
+    }
+
+    void insertMember(long campaignId, long organisationId, MemberRole role, int position) {
+        jdbc.sql("insert into campaign_member (campaign_id, organisation_id, role, position) values (?, ?, ?, ?)")
+                .params(campaignId, organisationId, role.name(), position)
+                .update();
+    }
+
+    Optional<CampaignRow> findBySlug(String slug, String locale) {
+        return jdbc.sql(SELECT + " where c.slug = :slug")
+                .param("locale", locale)
+                .param("slug", slug)
+                .query(CampaignRepository::row)
+                .optional();
+    }
+
+    Optional<CampaignRow> findById(long id, String locale) {
+        return jdbc.sql(SELECT + " where c.id = :id")
+                .param("locale", locale)
+                .param("id", id)
+                .query(CampaignRepository::row)
+                .optional();
+    }
+
+    List<CampaignRow> findByStatus(List<String> statuses, String locale) {
+        return jdbc.sql(SELECT + " where c.status in (:statuses) order by c.created_at desc, c.id desc")
+                .param("locale", locale)
+                .param("statuses", statuses)
+                .query(CampaignRepository::row)
+                .list();
+    }
+
+    record MemberRow(long organisationId, MemberRole role) {}
+
+    List<MemberRow> findMembers(long campaignId) {
+        return jdbc.sql("select organisation_id, role from campaign_member where campaign_id = ?"
+                        + " order by case role when 'LEAD' then 0 else 1 end, position, organisation_id")
+                .param(campaignId)
+                .query((rs, n) -> new MemberRow(rs.getLong(1), MemberRole.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    private static CampaignRow row(ResultSet rs, int n) throws SQLException {
+        String translatedTitle = rs.getString("t_title");
+        String original = rs.getString("original_locale");
+        return new CampaignRow(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                CampaignStatus.valueOf(rs.getString("status")),
+                translatedTitle != null ? rs.getString("t_locale") : original,
+                firstNonNull(translatedTitle, rs.getString("title")),
+                firstNonNull(rs.getString("t_summary"), rs.getString("summary")),
+                firstNonNull(rs.getString("t_body"), rs.getString("body")),
+                rs.getString("image"),
+                rs.getString("image_alt"),
+                new Event(
+                        rs.getString("event_name"),
+                        rs.getString("event_place"),
+                        Rows.date(rs, "event_starts"),
+                        Rows.date(rs, "event_ends")),
+                Rows.instant(rs, "deadline"),
+                Rows.integer(rs, "signature_goal"),
+                new PressContact(rs.getString("press_name"), rs.getString("press_email"), rs.getString("press_phone")),
+                Rows.instant(rs, "updated_at"));
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

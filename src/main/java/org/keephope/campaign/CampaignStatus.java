@@ -1,0 +1,13 @@
+package org.keephope.campaign;
+
+/** draft → live → closed → delivered. Only a live campaign takes signatures; a draft is not public. */
+public enum CampaignStatus {
+    DRAFT,
+    LIVE,
+    CLOSED,
+    DELIVERED;
+
+    public boolean isPublic() {
+        return this != DRAFT;
+    }
+}

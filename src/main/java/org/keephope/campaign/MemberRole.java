@@ -1,0 +1,6 @@
+package org.keephope.campaign;
+
+public enum MemberRole {
+    LEAD,
+    SUPPORTER
+}

@@ -1,0 +1,65 @@
+package org.keephope.demo;
+
+import java.util.List;
+import org.keephope.coalition.NewOrganisation;
+
+/** The texts of the seed (shared/seed/keep-hope-alive-launch.txt), word for word. */
+final class DemoTexts {
+
+    private DemoTexts() {}
+
+    static final String POST_EXCERPT = """
+            Today, Russian and international human rights organisations launch the ‘Keep Hope Alive’ campaign asking world leaders to challenge Russia on the deteriorating human rights situation and escalating clamp down on civil society in the context of the G20 meeting taking place in St Petersburg on 5-6 September.""";
+
+    static final String CAMPAIGN_BODY = """
+            Since Putin’s return to presidency in 2012, the Russian government has unleashed a crackdown on civil society, targeting in particular human rights defenders protecting the rights of minority groups. A series of discriminatory and restrictive laws have been introduced which significantly restrict civil society organisations and threatens their existence, such as the treason law, the ‘foreign agent’ law, the Dima Yakovlev law, and anti-propaganda law.
+
+            These legal restrictions are supplemented by harassment, intimidation of human rights defenders and civil society representatives casting them as ‘enemies’ of Russia and its ‘traditional values’.
+
+            As a result, these laws and policies fuel violence and discrimination against the most vulnerable minority groups in Russia, the immigrant workers, ethnic and religious minorities and LGBTI people. While ethnic, racial and religious minorities, immigrant workers with non-Slavic appearance have long been targets of neo-Nazi, ultra nationalist groups, with the introduction of new laws and accompanying public rhetoric  ‘demonising’ lesbian, gay, bisexual and trans identities,  LGBTI people (particularly youth) have increasingly become the new ‘bait’ for hate groups.
+
+            The situation has been criticised by virtually all major international organisations highlighting Russia’s violation of very basic international human rights obligations and democratic principles, but much more needs to done to confront Russia. Therefore this campaign appeals to the World leaders to speak up during the G20 meeting in St. Petersburg to challenge Russia to reverse this trend and to comply with its international human rights obligations.
+            """;
+
+    static final String POST_BODY = """
+            Today, Russian and international human rights organisations launch the ‘Keep Hope Alive’ campaign asking world leaders to challenge Russia on the deteriorating human rights situation and escalating clamp down on civil society in the context of the G20 meeting taking place in St Petersburg on 5-6 September.
+
+            Since Putin’s return to presidency in 2012, the Russian government has unleashed a crackdown on civil society, targeting in particular human rights defenders protecting the rights of minority groups. A series of discriminatory and restrictive laws have been introduced which significantly restrict civil society organisations and threatens their existence, such as the treason law, the ‘foreign agent’ law, the Dima Yakovlev law, and anti-propaganda law.
+
+            These legal restrictions are supplemented by harassment, intimidation of human rights defenders and civil society representatives casting them as ‘enemies’ of Russia and its ‘traditional values’.
+
+            As a result, these laws and policies fuel violence and discrimination against the most vulnerable minority groups in Russia, the immigrant workers, ethnic and religious minorities and LGBTI people. While ethnic, racial and religious minorities, immigrant workers with non-Slavic appearance have long been targets of neo-Nazi, ultra nationalist groups, with the introduction of new laws and accompanying public rhetoric  ‘demonising’ lesbian, gay, bisexual and trans identities,  LGBTI people (particularly youth) have increasingly become the new ‘bait’ for hate groups.
+
+            The situation has been criticised by virtually all major international organisations highlighting Russia’s violation of very basic international human rights obligations and democratic principles, but much more needs to done to confront Russia. Therefore this campaign appeals to the World leaders to speak up during the G20 meeting in St. Petersburg to challenge Russia to reverse this trend and to comply with its international human rights obligations.
+
+            ‘Keep Hope Alive’ campaign is supported by:
+
+            - Civil Rights Defenders
+            - Russian LGBT Network
+            - Front Line Defenders
+            - UNITED for Intercultural Action – European network against nationalism, racism, fascism and in support of migrants and refugees
+            - ILGA Europe, International Lesbian, Gay, Bisexual, Trans and Intersex Association
+            - Freedom House
+
+            For more information please contact Cecilia Rosing, +46 707 89 60 14.
+            """;
+
+    static final List<NewOrganisation> COALITION = List.of(
+            new NewOrganisation("civil-rights-defenders", "Civil Rights Defenders", "https://crd.org/", null, null),
+            new NewOrganisation("russian-lgbt-network", "Russian LGBT Network", "https://lgbtnet.org/en/", null, null),
+            new NewOrganisation(
+                    "front-line-defenders", "Front Line Defenders", "https://www.frontlinedefenders.org/", null, null),
+            new NewOrganisation(
+                    "united-for-intercultural-action",
+                    "UNITED for Intercultural Action",
+                    "https://www.unitedagainstracism.org/",
+                    null,
+                    "European network against nationalism, racism, fascism and in support of migrants and refugees"),
+            new NewOrganisation(
+                    "ilga-europe",
+                    "ILGA-Europe",
+                    "https://www.ilga-europe.org/",
+                    null,
+                    "International Lesbian, Gay, Bisexual, Trans and Intersex Association"),
+            new NewOrganisation("freedom-house", "Freedom House", "https://freedomhouse.org/", null, null));
+}

@@ -1,0 +1,21 @@
+package org.keephope.news;
+
+import java.time.Instant;
+import java.util.List;
+import org.keephope.campaign.CampaignSummary;
+import org.keephope.campaign.PressContact;
+
+/** A published post in the reader's language where translated; {@code bodyHtml} is sanitised. */
+public record PostView(
+        long id,
+        String slug,
+        String lang,
+        String title,
+        String excerpt,
+        String bodyHtml,
+        Instant publishedAt,
+        Instant updatedAt,
+        CampaignSummary campaign,
+        PressContact press,
+        List<Term> categories,
+        List<Term> regions) {}

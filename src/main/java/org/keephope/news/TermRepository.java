@@ -1,0 +1,52 @@
+package org.keephope.news;
+
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TermRepository {
+
+    record TermRow(long id, Term term) {}
+
+    private final JdbcClient jdbc;
+
+    TermRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(TermKind kind, String slug, Map<String, String> namesByLocale) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into " + kind.table() + " (slug) values (?)")
+                .param(slug)
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        namesByLocale.forEach((locale, name) -> jdbc.sql(
+                        "insert into %1$s_name (%1$s_id, locale, name) values (?, ?, ?)".formatted(kind.table()))
+                .params(id, locale, name)
+                .update());
+        return id;
+    }
+
+    Optional<TermRow> findBySlug(TermKind kind, String slug, String locale) {
+        return jdbc.sql("""
+                        select term.id, term.slug, coalesce(named.name, english.name, term.slug)
+                          from %1$s term
+                          left join %1$s_name named on named.%1$s_id = term.id and named.locale = :locale
+                          left join %1$s_name english on english.%1$s_id = term.id and english.locale = 'en'
+                         where term.slug = :slug
+                        """.formatted(kind.table()))
+                .param("locale", locale)
+                .param("slug", slug)
+                .query((rs, n) -> new TermRow(rs.getLong(1), new Term(rs.getString(2), rs.getString(3))))
+                .optional();
+    }
+
+    void link(TermKind kind, long postId, long termId) {
+        jdbc.sql("insert into post_%1$s (post_id, %1$s_id) values (?, ?)".formatted(kind.table()))
+                .params(postId, termId)
+                .update();
+    }
+}

@@ -1,0 +1,81 @@
+package org.keephope.web;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The reader's language: {@code ?lang=} first, then the {@code lang} cookie, then {@code Accept-Language},
+ * then English. The cookie is written only when the reader picks a language with {@code ?lang=}, so an
+ * anonymous reader who never chooses gets no cookie at all. Unknown or malformed values are ignored.
+ */
+class LanguageSelection implements LocaleResolver, HandlerInterceptor {
+
+    static final String COOKIE = "lang";
+    static final String PARAMETER = "lang";
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        return fromParameter(request)
+                .or(() -> fromCookie(request))
+                .or(() -> fromAcceptLanguage(request))
+                .orElse(SupportedLocales.ENGLISH);
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        Locale chosen = SupportedLocales.match(locale).orElse(SupportedLocales.ENGLISH);
+        Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
+        cookie.setPath("/");
+        cookie.setMaxAge(60 * 60 * 24 * 365);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        fromParameter(request).ifPresent(locale -> {
+            if (!fromCookie(request).equals(Optional.of(locale))) {
+                setLocale(request, response, locale);
+            }
+        });
+        return true;
+    }
+
+    private static Optional<Locale> fromParameter(HttpServletRequest request) {
+        return SupportedLocales.match(request.getParameter(PARAMETER));
+    }
+
+    private static Optional<Locale> fromCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (COOKIE.equals(cookie.getName())) {
+                return SupportedLocales.match(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Locale> fromAcceptLanguage(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Optional.empty();
+        }
+        for (Locale locale : Collections.list(request.getLocales())) {
+            Optional<Locale> match = SupportedLocales.match(locale);
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,49 @@
+package org.keephope.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * One filter chain, secured by path. Public pages need no session and set no cookie; the staff side
+ * ({@code /admin/**}) is closed until staff accounts exist.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    /** Everything from our own origin; nothing inline, nothing from another host. */
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth ->
+                        auth.requestMatchers("/admin/**").denyAll().anyRequest().permitAll())
+                // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
+                // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/campaigns/*/sign", "/confirm/**", "/erase/**"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .anonymous(a -> {})
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny())
+                        .contentTypeOptions(c -> {})
+                        .permissionsPolicyHeader(
+                                p -> p.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        return http.build();
+    }
+}

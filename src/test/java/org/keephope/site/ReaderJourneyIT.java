@@ -1,0 +1,70 @@
+package org.keephope.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keephope.support.AbstractIntegrationTest;
+import org.keephope.support.Browser;
+import org.openqa.selenium.By;
+
+/** A reader in a real browser: home → campaign → news → filter by region → switch to Russian. */
+class ReaderJourneyIT extends AbstractIntegrationTest {
+
+    static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void homeToCampaignToNewsToRegionToRussian() {
+        var driver = browser.driver();
+        List<String> requests = new ArrayList<>();
+
+        driver.get(url("/"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Campaigns");
+        driver.findElement(By.linkText("Keep Hope Alive: world leaders – challenge Russia on human rights"))
+                .click();
+        assertThat(driver.getCurrentUrl()).endsWith("/campaigns/keep-hope-alive");
+        assertThat(driver.findElement(By.cssSelector(".event")).getText()).contains("G20 summit", "St Petersburg");
+        assertThat(driver.findElements(By.cssSelector(".coalition li"))).hasSize(6);
+        assertThat(driver.findElement(By.cssSelector(".press")).getText()).contains("Cecilia Rosing");
+        requests.addAll(browser.requestedUrls());
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        driver.findElement(By.linkText("News")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("News");
+        driver.findElement(By.linkText("Russia")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/news?region=russia");
+        assertThat(driver.findElement(By.cssSelector(".filters")).getText()).contains("Region: Russia");
+        assertThat(driver.findElement(By.cssSelector(".posts")).getText())
+                .contains("Campaign launch: World leaders – challenge Russia on human rights");
+        requests.addAll(browser.requestedUrls());
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        driver.findElement(By.linkText("Русский")).click();
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Новости");
+        assertThat(driver.findElement(By.cssSelector(".filters")).getText()).contains("Регион: Россия");
+        assertThat(driver.findElement(By.cssSelector(".posts")).getText()).contains("Запуск кампании");
+
+        // the choice sticks: the next page is Russian without ?lang=
+        driver.get(url("/campaigns/keep-hope-alive"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Не дадим надежде угаснуть");
+        requests.addAll(browser.requestedUrls());
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        assertThat(requests).isNotEmpty().allSatisfy(u -> assertThat(u).startsWith(url("/")));
+        assertThat(requests).anySatisfy(u -> assertThat(u).endsWith("/css/site.css"));
+    }
+}

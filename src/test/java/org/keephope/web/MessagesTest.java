@@ -1,0 +1,79 @@
+package org.keephope.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** A missing UI text in any language fails the build, as does a template asking for a key nobody wrote. */
+class MessagesTest {
+
+    static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (var in = MessagesTest.class.getResourceAsStream("/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void everyLocaleHasEveryKey() throws IOException {
+        Set<String> english = load("messages.properties").stringPropertyNames();
+        for (var locale : SupportedLocales.ALL) {
+            if (locale.equals(SupportedLocales.ENGLISH)) {
+                continue;
+            }
+            Set<String> other =
+                    load("messages_" + locale.getLanguage() + ".properties").stringPropertyNames();
+            assertThat(new TreeSet<>(other)).as("keys of " + locale).isEqualTo(new TreeSet<>(english));
+        }
+    }
+
+    @Test
+    void noTranslationIsEmpty() throws IOException {
+        for (var locale : SupportedLocales.ALL) {
+            String file = locale.equals(SupportedLocales.ENGLISH)
+                    ? "messages.properties"
+                    : "messages_" + locale.getLanguage() + ".properties";
+            Properties properties = load(file);
+            properties.forEach((key, value) ->
+                    assertThat(value.toString()).as(file + " " + key).isNotBlank());
+        }
+    }
+
+    @Test
+    void everyKeyATemplateOrClassUsesExists() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Pattern literal = Pattern.compile("\\b(?:t|getMessage|message)\\(\"([a-zA-Z0-9.]+)\"\\s*[,)]");
+        Set<String> used = new TreeSet<>();
+        for (String root : new String[] {"src/main/jte", "src/main/java"}) {
+            try (Stream<Path> files = Files.walk(Path.of(root))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    var matcher = literal.matcher(Files.readString(file));
+                    while (matcher.find()) {
+                        used.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        // keys built at run time
+        for (var status : org.keephope.campaign.CampaignStatus.values()) {
+            used.add("campaign.status." + status.name());
+        }
+        for (String kind : new String[] {"400", "404", "405", "409", "413", "429", "500"}) {
+            used.add("error." + kind + ".title");
+            used.add("error." + kind + ".text");
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(keys).containsAll(used);
+    }
+}
