@@ -1,32 +1,137 @@
 package org.keephope.site;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.keephope.campaign.CampaignRef;
 import org.keephope.campaign.CampaignView;
 import org.keephope.campaign.Campaigns;
+import org.keephope.signature.OriginGuard;
+import org.keephope.signature.SignForm;
+import org.keephope.signature.SignOutcome;
+import org.keephope.signature.Signing;
 import org.keephope.web.PageNotFound;
+import org.keephope.web.Redirects;
 import org.keephope.web.SiteProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The campaign page: the campaign module's content composed with what other modules add to it. */
+/**
+ * The campaign page: the campaign module's content with the signature module's form and count. The form
+ * needs no session and no cookie: on an error the whole page comes back with the supporter's values and the
+ * errors beside the fields; on success a 303 leads to "check your email".
+ */
 @Controller
 class CampaignPageController {
 
     private final Campaigns campaigns;
+    private final Signing signing;
+    private final Validator validator;
+    private final MessageSource messages;
     private final SiteProperties site;
 
-    CampaignPageController(Campaigns campaigns, SiteProperties site) {
+    CampaignPageController(
+            Campaigns campaigns, Signing signing, Validator validator, MessageSource messages, SiteProperties site) {
         this.campaigns = campaigns;
+        this.signing = signing;
+        this.validator = validator;
+        this.messages = messages;
         this.site = site;
     }
 
     @GetMapping("/campaigns/{slug}")
     String page(@PathVariable String slug, Locale locale, Model model) {
-        CampaignView campaign = campaigns.findPublic(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
+        CampaignView campaign = find(slug, locale);
+        return render(campaign, signing.emptyForm(), Map.of(), null, locale, model);
+    }
+
+    @PostMapping("/campaigns/{slug}/sign")
+    String sign(
+            @PathVariable String slug,
+            @RequestParam Map<String, String> params,
+            Locale locale,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        OriginGuard.check(signing, request);
+        CampaignView campaign = find(slug, locale);
+        SignForm form = new SignForm(
+                params.get("firstName"),
+                params.get("lastName"),
+                params.get("email"),
+                params.get("country"),
+                params.get("comment"),
+                params.containsKey("showPublicly"),
+                params.containsKey("keepInformed"),
+                params.get("website"),
+                params.get("stamp"));
+        CampaignRef ref = campaigns.ref(slug).orElseThrow();
+        if (!signing.isOpen(ref)) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return render(campaign, form, Map.of(), messages.getMessage("sign.closed", null, locale), locale, model);
+        }
+        Map<String, String> errors = validate(form, locale);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(
+                    campaign, form, errors, messages.getMessage("sign.error.summary", null, locale), locale, model);
+        }
+        SignOutcome outcome = signing.sign(ref, campaign.title(), form, locale, request.getRemoteAddr());
+        switch (outcome) {
+            case ACCEPTED:
+                return Redirects.seeOther(response, "/campaigns/" + slug + "/check-email");
+            case SHOW_AGAIN:
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                return render(campaign, form, Map.of(), messages.getMessage("sign.again", null, locale), locale, model);
+            case NOT_OPEN:
+                response.setStatus(HttpStatus.CONFLICT.value());
+                return render(
+                        campaign, form, Map.of(), messages.getMessage("sign.closed", null, locale), locale, model);
+            case RATE_LIMITED:
+            default:
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                model.addAttribute("status", 429);
+                model.addAttribute("kind", "429");
+                return "error/page";
+        }
+    }
+
+    private Map<String, String> validate(SignForm form, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (var violation : validator.validate(form)) {
+            String field = violation.getPropertyPath().toString();
+            errors.putIfAbsent(field, messages.getMessage(violation.getMessage(), null, locale));
+        }
+        if (!errors.containsKey("country") && !Signing.isCountry(form.country())) {
+            errors.put("country", messages.getMessage("sign.error.country", null, locale));
+        }
+        return errors;
+    }
+
+    private CampaignView find(String slug, Locale locale) {
+        return campaigns.findPublic(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
+    }
+
+    private String render(
+            CampaignView campaign,
+            SignForm form,
+            Map<String, String> errors,
+            String notice,
+            Locale locale,
+            Model model) {
+        CampaignRef ref = campaigns.ref(campaign.slug()).orElseThrow();
         model.addAttribute("campaign", campaign);
-        model.addAttribute("share", ShareLinks.of(site.absolute("/campaigns/" + slug), campaign.title()));
+        model.addAttribute("share", ShareLinks.of(site.absolute("/campaigns/" + campaign.slug()), campaign.title()));
+        model.addAttribute("sign", signing.panel(ref, locale, form, errors, notice));
         return "pages/campaign";
     }
 }

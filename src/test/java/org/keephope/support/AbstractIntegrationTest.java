@@ -35,6 +35,29 @@ public abstract class AbstractIntegrationTest {
         registry.add("keephope.base-url", () -> BASE_URL);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
+        registry.add("keephope.crypto.key-directory", TestDatabase::keyDirectory);
+        registry.add("keephope.crypto.generate-missing-keys", () -> "true");
+        // a test submits at once; the too-fast check has its own unit test
+        registry.add("keephope.signing.min-fill-time", () -> "0s");
+        registry.add("keephope.signing.client-limit-per-hour", () -> "100000");
+        registry.add("keephope.signing.resend-interval", () -> "1s");
+        registry.add("keephope.mail.poll-millis", () -> "100");
+        registry.add("keephope.mail.retry-initial", () -> "300ms");
+        registry.add("keephope.mail.retry-max", () -> "1s");
+    }
+
+    protected HttpResponse<String> post(String path, java.util.Map<String, String> form, String... headers) {
+        String body = form.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     protected String url(String path) {

@@ -17,6 +17,21 @@ public final class TestDatabase {
 
     private TestDatabase() {}
 
+    private static String keyDirectory;
+
+    /** Development keys for this test JVM, shared by every application it starts. */
+    public static synchronized String keyDirectory() {
+        if (keyDirectory == null) {
+            try {
+                keyDirectory =
+                        java.nio.file.Files.createTempDirectory("keephope-keys").toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return keyDirectory;
+    }
+
     public static String kind() {
         return System.getProperty("keephope.test.database", "h2");
     }

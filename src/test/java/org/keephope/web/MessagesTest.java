@@ -73,6 +73,17 @@ class MessagesTest {
             used.add("error." + kind + ".title");
             used.add("error." + kind + ".text");
         }
+        for (String state : new String[] {"PENDING", "CONFIRMED", "EXPIRED", "RENEWED", "UNKNOWN"}) {
+            used.add("confirm.title." + state);
+            used.add("confirm.text." + state);
+        }
+        for (String state : new String[] {"ASK", "ERASED", "UNKNOWN"}) {
+            used.add("erase.title." + state);
+            used.add("erase.text." + state);
+        }
+        for (String field : new String[] {"firstName", "lastName", "email"}) {
+            used.add("sign.field." + field);
+        }
         assertThat(used).isNotEmpty();
         assertThat(keys).containsAll(used);
     }

@@ -1,0 +1,31 @@
+package org.keephope.mail;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param from sender of every mail; {@code KEEPHOPE_MAIL_FROM}
+ * @param pollMillis how often each node looks for mail to send; {@code KEEPHOPE_MAIL_POLL_MILLIS}
+ * @param batchSize how many mails a node claims at once; {@code KEEPHOPE_MAIL_BATCH_SIZE}
+ * @param lease how long a claimed mail is reserved for the node that claimed it; {@code KEEPHOPE_MAIL_LEASE}
+ * @param retryInitial wait before the first retry, doubled each time up to {@code retryMax};
+ *     {@code KEEPHOPE_MAIL_RETRY_INITIAL}
+ * @param retryMax longest wait between retries; {@code KEEPHOPE_MAIL_RETRY_MAX}
+ * @param maxAttempts after this many failures a mail is marked failed; {@code KEEPHOPE_MAIL_MAX_ATTEMPTS}
+ */
+@ConfigurationProperties(prefix = "keephope.mail")
+public record MailProperties(
+        @DefaultValue("KeepHope <no-reply@localhost>") String from,
+        @DefaultValue("250") long pollMillis,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("10s") Duration retryInitial,
+        @DefaultValue("30m") Duration retryMax,
+        @DefaultValue("20") int maxAttempts) {
+
+    Duration backoff(int attempts) {
+        Duration wait = retryInitial.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(retryMax) > 0 ? retryMax : wait;
+    }
+}

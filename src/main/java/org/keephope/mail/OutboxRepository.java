@@ -1,0 +1,101 @@
+package org.keephope.mail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.keephope.support.Rows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OutboxRepository {
+
+    private final JdbcClient jdbc;
+
+    OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String reference, byte[] payload, Instant now) {
+        jdbc.sql("insert into mail_outbox (reference, payload, status, next_attempt_at, created_at)"
+                        + " values (?, ?, 'PENDING', ?, ?)")
+                .params(reference, payload, Rows.param(now), Rows.param(now))
+                .update();
+    }
+
+    /** Due mails not held by a live claim, locked so that a node claiming at the same time skips them. */
+    List<Long> lockDue(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from mail_outbox
+                         where status = 'PENDING' and next_attempt_at <= :now
+                           and (claimed_until is null or claimed_until < :now)
+                         order by id
+                         limit :limit
+                         for update skip locked
+                        """)
+                .param("now", Rows.param(now))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    void claim(List<Long> ids, String node, Instant until) {
+        jdbc.sql("update mail_outbox set claimed_by = :node, claimed_until = :until where id in (:ids)")
+                .param("node", node)
+                .param("until", Rows.param(until))
+                .param("ids", ids)
+                .update();
+    }
+
+    Optional<byte[]> payload(long id, String node) {
+        return jdbc.sql("select payload from mail_outbox where id = ? and claimed_by = ? and status = 'PENDING'")
+                .params(id, node)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    /** Sent: the message, recipient included, is deleted; only the fact that it was sent remains. */
+    void markSent(long id, String node, Instant now) {
+        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, payload = null, claimed_until = null,"
+                        + " last_error = null where id = ? and claimed_by = ?")
+                .params(Rows.param(now), id, node)
+                .update();
+    }
+
+    void markFailed(long id, String node, int attempts, Instant next, boolean giveUp, String error) {
+        jdbc.sql("update mail_outbox set attempts = ?, next_attempt_at = ?, claimed_until = null, status = ?,"
+                        + " last_error = ? where id = ? and claimed_by = ?")
+                .params(attempts, Rows.param(next), giveUp ? "FAILED" : "PENDING", error, id, node)
+                .update();
+    }
+
+    int attempts(long id) {
+        return jdbc.sql("select attempts from mail_outbox where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+    }
+
+    int cancel(String reference) {
+        return jdbc.sql("update mail_outbox set status = 'CANCELLED', payload = null where reference = ?"
+                        + " and status in ('PENDING', 'FAILED')")
+                .param(reference)
+                .update();
+    }
+
+    OutboxHealth health(Instant now) {
+        return jdbc.sql("""
+                        select
+                          (select count(*) from mail_outbox where status = 'PENDING') as pending,
+                          (select count(*) from mail_outbox where status = 'PENDING' and attempts > 0) as retrying,
+                          (select count(*) from mail_outbox where status = 'FAILED') as failed,
+                          (select min(created_at) from mail_outbox where status = 'PENDING') as oldest
+                        """)
+                .query((rs, n) -> new OutboxHealth(
+                        rs.getLong("pending"),
+                        rs.getLong("retrying"),
+                        rs.getLong("failed"),
+                        Rows.instant(rs, "oldest")))
+                .single();
+    }
+}

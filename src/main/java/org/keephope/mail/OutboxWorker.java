@@ -1,0 +1,112 @@
+package org.keephope.mail;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.keephope.privacy.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what is in the outbox. Any number of nodes run this at once: a node claims due rows with
+ * {@code FOR UPDATE SKIP LOCKED} and a lease, so two nodes never hold the same mail. A mail whose send
+ * fails is retried with exponential backoff while SMTP is down. If a node dies between handing a mail to
+ * SMTP and recording it, the lease runs out and the mail goes once more with the same Message-ID: SMTP
+ * offers at-least-once, never exactly-once, and the stable Message-ID lets receivers drop the duplicate.
+ */
+@Component
+class OutboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+    private final OutboxRepository repository;
+    private final MailTransport transport;
+    private final PersonalData personalData;
+    private final MailProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private final String messageIdDomain;
+
+    OutboxWorker(
+            OutboxRepository repository,
+            MailTransport transport,
+            PersonalData personalData,
+            MailProperties properties,
+            TransactionTemplate transaction,
+            Clock clock,
+            org.keephope.web.SiteProperties site) {
+        this.repository = repository;
+        this.transport = transport;
+        this.personalData = personalData;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.messageIdDomain = java.net.URI.create(site.baseUrl()).getHost();
+    }
+
+    @Scheduled(fixedDelayString = "${keephope.mail.poll-millis:250}", initialDelay = 1000)
+    void work() {
+        try {
+            int sent;
+            do {
+                sent = sendBatch();
+            } while (sent == properties.batchSize());
+        } catch (RuntimeException e) {
+            log.warn("Mail worker could not reach the outbox: {}", e.toString());
+        }
+    }
+
+    /** Claims and sends one batch; returns how many were claimed. */
+    int sendBatch() {
+        Instant now = clock.instant();
+        List<Long> claimed = transaction.execute(status -> {
+            List<Long> ids = repository.lockDue(now, properties.batchSize());
+            if (!ids.isEmpty()) {
+                repository.claim(ids, node, now.plus(properties.lease()));
+            }
+            return ids;
+        });
+        for (long id : claimed) {
+            send(id);
+        }
+        return claimed.size();
+    }
+
+    private void send(long id) {
+        var payload = repository.payload(id, node);
+        if (payload.isEmpty()) {
+            return; // cancelled or taken over meanwhile
+        }
+        try {
+            MailMessage mail = MailCodec.decode(personalData.decryptBytes(payload.get(), Outbox.CONTEXT));
+            transport.send("<outbox-" + id + "@" + messageIdDomain + ">", mail);
+            repository.markSent(id, node, clock.instant());
+        } catch (Exception e) {
+            int attempts = repository.attempts(id) + 1;
+            boolean giveUp = attempts >= properties.maxAttempts();
+            Instant next = clock.instant().plus(properties.backoff(attempts));
+            // the error's class only: SMTP messages can carry the recipient's address
+            repository.markFailed(id, node, attempts, next, giveUp, e.getClass().getSimpleName());
+            if (giveUp) {
+                log.error(
+                        "Mail {} failed {} times and is given up: {}",
+                        id,
+                        attempts,
+                        e.getClass().getSimpleName());
+            } else {
+                log.warn(
+                        "Mail {} not sent (attempt {}), retry at {}: {}",
+                        id,
+                        attempts,
+                        next,
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+}

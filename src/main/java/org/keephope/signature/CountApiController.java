@@ -1,0 +1,52 @@
+package org.keephope.signature;
+
+import java.net.URI;
+import java.util.Map;
+import org.keephope.campaign.Campaigns;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public counts as JSON, for partner sites and journalists. */
+@RestController
+class CountApiController {
+
+    /** The count of a campaign: confirmed signatures, the goal, and by country (ISO 3166 codes). */
+    public record CampaignCount(String slug, long signatures, Integer goal, Map<String, Long> byCountry) {}
+
+    private final Campaigns campaigns;
+    private final SignatureCounts counts;
+
+    CountApiController(Campaigns campaigns, SignatureCounts counts) {
+        this.campaigns = campaigns;
+        this.counts = counts;
+    }
+
+    @GetMapping(
+            value = "/api/campaigns/{slug}",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<?> count(@PathVariable String slug) {
+        var campaign = campaigns.ref(slug).filter(c -> c.status().isPublic());
+        if (campaign.isEmpty()) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No public campaign has this slug.");
+            problem.setTitle("Campaign not found");
+            problem.setInstance(URI.create("/api/campaigns/" + slug));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        Tally tally = counts.tally(campaign.get().id());
+        return ResponseEntity.ok()
+                .cacheControl(
+                        CacheControl.maxAge(java.time.Duration.ofSeconds(2)).cachePublic())
+                .header("Access-Control-Allow-Origin", "*")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new CampaignCount(slug, tally.total(), campaign.get().signatureGoal(), tally.byCountry()));
+    }
+}

@@ -1,0 +1,29 @@
+package org.keephope.signature;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.keephope.mail.MailMessage;
+
+/**
+ * A signature ready to write: validated, the email canonicalised and MAC'd, personal data encrypted, tokens
+ * drawn and hashed, and both mails it may cause already composed (so the writer only writes).
+ */
+record NewSignature(
+        UUID id,
+        long campaignId,
+        byte[] emailMac,
+        byte[] emailEnc,
+        byte[] nameEnc,
+        String publicName,
+        String country,
+        String comment,
+        boolean showPublicly,
+        boolean keepInformed,
+        String locale,
+        String consentVersion,
+        Instant createdAt,
+        byte[] confirmTokenHash,
+        Instant confirmExpiresAt,
+        byte[] eraseTokenHash,
+        MailMessage confirmationMail,
+        MailMessage alreadySignedMail) {}

@@ -1,0 +1,166 @@
+package org.keephope.signature;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.keephope.mail.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for the sign hot path. Request threads hand over prepared signatures and wait; a writer
+ * thread takes whatever has queued up (up to {@code batchSize}) and writes it in one transaction, the
+ * confirmation mails with it; then every waiting request is answered. Under load one commit serves
+ * hundreds of signatures instead of one. A batch that fails is retried one signature per transaction, so
+ * one bad row costs only its own request.
+ */
+@Component
+class SignatureWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(SignatureWriter.class);
+    static final int WRITERS = 2;
+
+    private record Job(NewSignature signature, CompletableFuture<Void> done) {}
+
+    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(50_000);
+    private final SignatureRepository repository;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+    private final SigningProperties properties;
+    private final Clock clock;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    SignatureWriter(
+            SignatureRepository repository,
+            Outbox outbox,
+            TransactionTemplate transaction,
+            SigningProperties properties,
+            Clock clock) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+        for (int i = 0; i < WRITERS; i++) {
+            Thread thread = new Thread(this::run, "signature-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    /** Queues a signature; the future completes once it is committed (or fails if it could not be). */
+    CompletableFuture<Void> submit(NewSignature signature) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!running || !queue.offer(new Job(signature, done))) {
+            done.completeExceptionally(new IllegalStateException("signature queue full or closed"));
+        }
+        return done;
+    }
+
+    private void run() {
+        List<Job> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Job first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, properties.batchSize() - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Signature writer failed on a batch of {}", batch.size(), e);
+                batch.forEach(job -> job.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Job> batch) {
+        // One lock order for every batch (campaign, email MAC), so concurrent batches do not deadlock.
+        batch.sort(Comparator.comparingLong((Job j) -> j.signature().campaignId())
+                .thenComparing(j -> j.signature().emailMac(), Arrays::compareUnsigned));
+        try {
+            transaction.executeWithoutResult(
+                    status -> writeAll(batch.stream().map(Job::signature).toList()));
+            batch.forEach(job -> job.done().complete(null));
+        } catch (RuntimeException batchFailure) {
+            log.warn(
+                    "Batch of {} signatures failed ({}); writing them one by one",
+                    batch.size(),
+                    batchFailure.toString());
+            for (Job job : batch) {
+                try {
+                    transaction.executeWithoutResult(status -> writeAll(List.of(job.signature())));
+                    job.done().complete(null);
+                } catch (RuntimeException e) {
+                    job.done().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    private void writeAll(List<NewSignature> signatures) {
+        boolean[] inserted = repository.insertNew(signatures);
+        for (int i = 0; i < signatures.size(); i++) {
+            NewSignature s = signatures.get(i);
+            if (inserted[i]) {
+                outbox.enqueue(s.confirmationMail(), reference(s.id()));
+            } else {
+                signedBefore(s);
+            }
+        }
+    }
+
+    /**
+     * The address signed this campaign before. Unconfirmed: new details and a new link, unless one was
+     * sent within the resend interval. Confirmed: the owner of the address is told, at most once per
+     * interval. The person at the form sees the same answer either way.
+     */
+    private void signedBefore(NewSignature s) {
+        var existing = repository.lockExisting(s.campaignId(), s.emailMac());
+        if (existing.isEmpty()) {
+            return; // erased meanwhile: nothing to do, nothing to tell
+        }
+        var row = existing.get();
+        boolean mayMail = row.lastMailAt() == null
+                || row.lastMailAt().plus(properties.resendInterval()).isBefore(clock.instant());
+        if (!mayMail) {
+            return;
+        }
+        if (row.status().equals("PENDING")) {
+            repository.renewPending(row.id(), s);
+            outbox.enqueue(s.confirmationMail(), reference(row.id()));
+        } else {
+            repository.mailedConfirmed(row.id(), clock.instant(), s.eraseTokenHash());
+            outbox.enqueue(s.alreadySignedMail(), reference(row.id()));
+        }
+    }
+
+    static String reference(java.util.UUID signatureId) {
+        return "signature:" + signatureId;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        for (Thread thread : threads) {
+            thread.join(5_000);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.keephope.signature;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.keephope.campaign.CampaignSummary;
+import org.keephope.campaign.Campaigns;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The pages behind the links in a signer's mails. A GET only shows a button; only the POST acts, so a mail
+ * scanner that opens every link confirms and erases nothing.
+ */
+@Controller
+class SignerLinksController {
+
+    private final SignerLinks links;
+    private final Signing signing;
+    private final Campaigns campaigns;
+
+    SignerLinksController(SignerLinks links, Signing signing, Campaigns campaigns) {
+        this.links = links;
+        this.signing = signing;
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping("/confirm/{token}")
+    String confirmPage(
+            @PathVariable String token, Locale locale, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        var link = links.confirmLink(token);
+        return show(link, token, locale, model, response);
+    }
+
+    @PostMapping("/confirm/{token}")
+    String confirm(
+            @PathVariable String token, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        OriginGuard.check(signing, request);
+        links.confirm(token);
+        return org.keephope.web.Redirects.seeOther(response, "/confirm/" + token);
+    }
+
+    @PostMapping("/confirm/{token}/renew")
+    String renew(
+            @PathVariable String token,
+            HttpServletRequest request,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        OriginGuard.check(signing, request);
+        if (!links.renew(token)) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("state", "UNKNOWN");
+        } else {
+            model.addAttribute("state", "RENEWED");
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("campaign", null);
+        return "signature/confirm";
+    }
+
+    @GetMapping("/erase/{token}")
+    String erasePage(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        boolean known = links.eraseLink(token).isPresent();
+        if (!known) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+        }
+        model.addAttribute("state", known ? "ASK" : "UNKNOWN");
+        model.addAttribute("token", token);
+        return "signature/erase";
+    }
+
+    @PostMapping("/erase/{token}")
+    String erase(
+            @PathVariable String token,
+            HttpServletRequest request,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        OriginGuard.check(signing, request);
+        boolean erased = links.erase(token);
+        if (!erased) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+        }
+        model.addAttribute("state", erased ? "ERASED" : "UNKNOWN");
+        model.addAttribute("token", token);
+        return "signature/erase";
+    }
+
+    private String show(
+            SignerLinks.Link link,
+            String token,
+            Locale locale,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        CampaignSummary campaign = link.state() == SignerLinks.State.UNKNOWN
+                ? null
+                : campaigns.summary(link.campaignId(), locale).orElse(null);
+        if (link.state() == SignerLinks.State.UNKNOWN) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+        }
+        model.addAttribute("state", link.state().name());
+        model.addAttribute("token", token);
+        model.addAttribute("campaign", campaign);
+        return "signature/confirm";
+    }
+}

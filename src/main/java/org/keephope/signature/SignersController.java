@@ -1,0 +1,53 @@
+package org.keephope.signature;
+
+import java.util.Locale;
+import org.keephope.campaign.CampaignView;
+import org.keephope.campaign.Campaigns;
+import org.keephope.web.PageNotFound;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+@Controller
+class SignersController {
+
+    static final int PUBLIC_LIST_SIZE = 100;
+
+    private final Campaigns campaigns;
+    private final SignatureRepository repository;
+    private final SignatureCounts counts;
+
+    SignersController(Campaigns campaigns, SignatureRepository repository, SignatureCounts counts) {
+        this.campaigns = campaigns;
+        this.repository = repository;
+        this.counts = counts;
+    }
+
+    /** Recent confirmed signers who chose to be shown: first name and country, and approved comments. */
+    @GetMapping("/campaigns/{slug}/signers")
+    String signers(@PathVariable String slug, Locale locale, Model model) {
+        CampaignView campaign = campaigns.findPublic(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("tally", counts.tally(campaign.id()));
+        model.addAttribute(
+                "signers",
+                repository.recentPublic(campaign.id(), PUBLIC_LIST_SIZE).stream()
+                        .map(s -> new PublicSigner(
+                                s.name(), Countries.name(s.country().trim(), locale), s.comment(), s.confirmedAt()))
+                        .toList());
+        return "signature/signers";
+    }
+
+    @GetMapping("/campaigns/{slug}/check-email")
+    String checkEmail(@PathVariable String slug, Locale locale, Model model) {
+        model.addAttribute(
+                "campaign", campaigns.findPublic(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug)));
+        return "signature/check-email";
+    }
+
+    @GetMapping("/privacy")
+    String privacy() {
+        return "signature/privacy";
+    }
+}

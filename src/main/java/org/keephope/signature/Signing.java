@@ -1,0 +1,184 @@
+package org.keephope.signature;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.keephope.campaign.CampaignRef;
+import org.keephope.privacy.EmailAddress;
+import org.keephope.privacy.Fingerprints;
+import org.keephope.privacy.PersonalData;
+import org.keephope.web.SiteProperties;
+import org.springframework.stereotype.Service;
+
+/** The signature module's facade for the sign form: what a campaign page shows and what a submission does. */
+@Service
+public class Signing {
+
+    static final String EMAIL_MAC = "signature.email";
+    static final String EMAIL_CONTEXT = "signature.email";
+    static final String NAME_CONTEXT = "signature.name";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SignatureWriter writer;
+    private final SignatureCounts counts;
+    private final SignatureMails mails;
+    private final FormStamp stamps;
+    private final RateLimiter limiter;
+    private final PersonalData personalData;
+    private final Fingerprints fingerprints;
+    private final SigningProperties properties;
+    private final SiteProperties site;
+    private final Clock clock;
+
+    Signing(
+            SignatureWriter writer,
+            SignatureCounts counts,
+            SignatureMails mails,
+            FormStamp stamps,
+            RateLimiter limiter,
+            PersonalData personalData,
+            Fingerprints fingerprints,
+            SigningProperties properties,
+            SiteProperties site,
+            Clock clock) {
+        this.writer = writer;
+        this.counts = counts;
+        this.mails = mails;
+        this.stamps = stamps;
+        this.limiter = limiter;
+        this.personalData = personalData;
+        this.fingerprints = fingerprints;
+        this.properties = properties;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    /** A blank form with a fresh stamp, or the supporter's form back with errors beside the fields. */
+    public SignPanel panel(
+            CampaignRef campaign, Locale locale, SignForm form, Map<String, String> errors, String notice) {
+        SignForm shown = (form == null ? SignForm.empty() : form).withStamp(stamps.issue());
+        return new SignPanel(
+                campaign.slug(),
+                campaign.takesSignatures(clock.instant()),
+                counts.tally(campaign.id()),
+                campaign.signatureGoal(),
+                shown,
+                errors,
+                Countries.all(locale),
+                notice);
+    }
+
+    public boolean isOpen(CampaignRef campaign) {
+        return campaign.takesSignatures(clock.instant());
+    }
+
+    public SignForm emptyForm() {
+        return SignForm.empty();
+    }
+
+    /**
+     * Whether a POST may come from where its headers say it comes from: our own pages (also when embedded
+     * elsewhere, since the form is ours), a configured partner origin, or a client that sends neither
+     * header (old browsers, curl). Cross-site posts from any other site are refused.
+     *
+     * @param ownOrigin the origin this request was addressed to (scheme, Host header)
+     */
+    public boolean fromAllowedOrigin(String origin, String fetchSite, String ownOrigin) {
+        String site = fetchSite == null ? "" : fetchSite.trim().toLowerCase(Locale.ROOT);
+        if (site.equals("same-origin") || site.equals("none")) {
+            return true;
+        }
+        boolean hasOrigin = origin != null && !origin.isBlank() && !origin.equals("null");
+        if (hasOrigin) {
+            return origin.equals(ownOrigin)
+                    || origin.equals(originOf(this.site.baseUrl()))
+                    || properties.allowedOrigins().contains(origin);
+        }
+        return site.isEmpty();
+    }
+
+    private static String originOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    }
+
+    /**
+     * Takes a validated form. Returns once the signature and its confirmation mail are committed, or says
+     * why not. The client key (its address) is used for rate limiting in memory only, never stored.
+     */
+    public SignOutcome sign(
+            CampaignRef campaign, String campaignTitle, SignForm form, Locale locale, String clientKey) {
+        Instant now = clock.instant();
+        if (!campaign.takesSignatures(now)) {
+            return SignOutcome.NOT_OPEN;
+        }
+        if (form.website() != null && !form.website().isEmpty()) {
+            return SignOutcome.ACCEPTED; // the honeypot: a bot filled in a field people never see
+        }
+        if (stamps.check(form.stamp()) != FormStamp.Verdict.OK) {
+            return SignOutcome.SHOW_AGAIN;
+        }
+        String canonical = EmailAddress.canonical(form.email());
+        if (!limiter.allow("client", clientKey, properties.clientLimitPerHour())
+                || !limiter.allow("address", canonical, properties.addressLimitPerHour())) {
+            return SignOutcome.RATE_LIMITED;
+        }
+        String confirmToken = token();
+        String eraseToken = token();
+        String email = form.email().trim();
+        String firstName = form.firstName().strip();
+        NewSignature signature = new NewSignature(
+                UUID.randomUUID(),
+                campaign.id(),
+                fingerprints.of(EMAIL_MAC, canonical),
+                personalData.encrypt(email, EMAIL_CONTEXT),
+                personalData.encrypt(firstName + "\n" + form.lastName().strip(), NAME_CONTEXT),
+                form.showPublicly() ? firstName : null,
+                form.country(),
+                form.trimmedComment(),
+                form.showPublicly(),
+                form.keepInformed(),
+                locale.getLanguage(),
+                properties.consentVersion(),
+                now,
+                Fingerprints.sha256(confirmToken),
+                now.plus(properties.confirmationValidity()),
+                Fingerprints.sha256(eraseToken),
+                mails.confirmation(email, firstName, campaignTitle, confirmToken, eraseToken, locale),
+                mails.alreadySigned(email, firstName, campaignTitle, eraseToken, locale));
+        try {
+            writer.submit(signature).get(30, TimeUnit.SECONDS);
+            return SignOutcome.ACCEPTED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SignatureNotStored(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new SignatureNotStored(e);
+        }
+    }
+
+    /** A random token of 256 bits, URL-safe. */
+    static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Countries a form may name. */
+    public static boolean isCountry(String code) {
+        return Countries.isValid(code);
+    }
+
+    public static List<Countries.Country> countries(Locale locale) {
+        return Countries.all(locale);
+    }
+}
