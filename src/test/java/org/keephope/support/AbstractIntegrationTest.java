@@ -40,8 +40,9 @@ public abstract class AbstractIntegrationTest {
         // a test submits at once; the too-fast check has its own unit test
         registry.add("keephope.signing.min-fill-time", () -> "0s");
         registry.add("keephope.signing.client-limit-per-hour", () -> "100000");
-        registry.add("keephope.signing.resend-interval", () -> "1s");
+        registry.add("keephope.signing.resend-interval", () -> "4s");
         registry.add("keephope.mail.poll-millis", () -> "100");
+        registry.add("keephope.mail.batch-size", () -> "5");
         registry.add("keephope.mail.retry-initial", () -> "300ms");
         registry.add("keephope.mail.retry-max", () -> "1s");
     }

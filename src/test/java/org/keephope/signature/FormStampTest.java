@@ -1,0 +1,59 @@
+package org.keephope.signature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keephope.privacy.TestFingerprints;
+
+class FormStampTest {
+
+    static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
+
+    static SigningProperties properties() {
+        return new SigningProperties(
+                Duration.ofDays(7),
+                Duration.ofDays(30),
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(3),
+                Duration.ofDays(1),
+                30,
+                5,
+                List.of(),
+                256,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(10),
+                "2026-11");
+    }
+
+    FormStamp at(Instant instant, org.keephope.privacy.Fingerprints fingerprints) {
+        return new FormStamp(fingerprints, properties(), Clock.fixed(instant, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aFormSentTooSoonIsHeldBackThenAccepted() throws Exception {
+        var fingerprints = TestFingerprints.create();
+        String stamp = at(T0, fingerprints).issue();
+        assertThat(at(T0.plusSeconds(1), fingerprints).check(stamp)).isEqualTo(FormStamp.Verdict.TOO_FAST);
+        assertThat(at(T0.plusSeconds(3), fingerprints).check(stamp)).isEqualTo(FormStamp.Verdict.OK);
+        assertThat(at(T0.plus(Duration.ofHours(23)), fingerprints).check(stamp)).isEqualTo(FormStamp.Verdict.OK);
+    }
+
+    @Test
+    void staleForgedOrForeignStampsAreInvalid() throws Exception {
+        var fingerprints = TestFingerprints.create();
+        String stamp = at(T0, fingerprints).issue();
+        assertThat(at(T0.plus(Duration.ofDays(2)), fingerprints).check(stamp)).isEqualTo(FormStamp.Verdict.INVALID);
+        String forged = (T0.getEpochSecond() - 60) + stamp.substring(stamp.indexOf('.'));
+        assertThat(at(T0, fingerprints).check(forged)).isEqualTo(FormStamp.Verdict.INVALID);
+        assertThat(at(T0.plusSeconds(5), TestFingerprints.create()).check(stamp))
+                .isEqualTo(FormStamp.Verdict.INVALID);
+        for (String junk : new String[] {null, "", "abc", ".", "1.!!", "x".repeat(100)}) {
+            assertThat(at(T0, fingerprints).check(junk)).as(junk).isEqualTo(FormStamp.Verdict.INVALID);
+        }
+    }
+}
