@@ -1,9 +1,13 @@
 package org.keephope.support;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -46,6 +50,47 @@ public final class TestDatabase {
             properties = isPostgres() ? postgres() : h2();
         }
         return properties;
+    }
+
+    /**
+     * Datasource properties of a database of its own, new at every call, for a test that runs the application
+     * in another process: on PostgreSQL a fresh database; on H2 the application's own default database (its
+     * URL in application.properties, settings and all) with the file moved into {@code directory}, since an
+     * in-memory database lives only in the JVM that made it.
+     */
+    public static Map<String, String> freshProperties(Path directory) {
+        if (isPostgres()) {
+            return postgres();
+        }
+        String shipped = applicationProperty("spring.datasource.url");
+        String inData = "jdbc:h2:file:./data/";
+        if (!shipped.startsWith(inData)) {
+            throw new IllegalStateException("expected the default database to be an H2 file in ./data, not " + shipped);
+        }
+        return Map.of(
+                "spring.datasource.url",
+                "jdbc:h2:file:" + directory.toAbsolutePath() + "/" + shipped.substring(inData.length()),
+                "spring.datasource.username",
+                applicationProperty("spring.datasource.username"),
+                "spring.datasource.password",
+                applicationProperty("spring.datasource.password"));
+    }
+
+    private static String applicationProperty(String name) {
+        Properties application = new Properties();
+        try (InputStream in = TestDatabase.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IOException("not found");
+            }
+            application.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read application.properties from the classpath", e);
+        }
+        String value = application.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " is not in application.properties");
+        }
+        return value;
     }
 
     private static Map<String, String> h2() {
