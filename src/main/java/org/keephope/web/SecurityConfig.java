@@ -8,8 +8,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * One filter chain, secured by path. Public pages need no session and set no cookie; the staff side
- * ({@code /admin/**}) is closed until staff accounts exist.
+ * One filter chain, secured by path. Public pages need no session and set no cookie. The staff side
+ * ({@code /admin/**}) needs the role EDITOR or ADMIN; users and the audit log need ADMIN. Until staff
+ * sign-in exists (the staff issue), nobody has a role, so the staff side answers 403 to everyone.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -30,8 +31,12 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth ->
-                        auth.requestMatchers("/admin/**").denyAll().anyRequest().permitAll())
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/users/**", "/admin/audit/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/admin/**")
+                        .hasAnyRole("ADMIN", "EDITOR")
+                        .anyRequest()
+                        .permitAll())
                 // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
                 // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
                 // /error renders the error page of a failed POST; it changes nothing.
