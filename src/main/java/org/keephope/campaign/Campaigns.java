@@ -41,6 +41,11 @@ public class Campaigns {
         return summaries(List.of(CampaignStatus.LIVE), locale);
     }
 
+    /** Every campaign in every state, for staff. */
+    public List<CampaignSummary> all(Locale locale) {
+        return summaries(List.of(CampaignStatus.values()), locale);
+    }
+
     /** Every campaign the public may see, for the sitemap. */
     public List<CampaignSummary> published(Locale locale) {
         return summaries(List.of(CampaignStatus.LIVE, CampaignStatus.CLOSED, CampaignStatus.DELIVERED), locale);

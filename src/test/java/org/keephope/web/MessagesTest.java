@@ -81,6 +81,8 @@ class MessagesTest {
             used.add("erase.title." + state);
             used.add("erase.text." + state);
         }
+        used.add("admin.signatures.erased");
+        used.add("admin.signatures.notErased");
         for (String field : new String[] {"firstName", "lastName", "email"}) {
             used.add("sign.field." + field);
         }
