@@ -59,6 +59,81 @@ class CampaignRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    Integer version(String slug) {
+        return jdbc.sql("select version from campaign where slug = ?")
+                .param(slug)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Saves an edit unless someone else saved first (the version moved on); says whether it saved. */
+    boolean update(long id, int expectedVersion, NewCampaign c, Instant now) {
+        Event e = c.event();
+        PressContact p = c.press();
+        return jdbc.sql("""
+                        update campaign set slug = :slug, title = :title, summary = :summary, body = :body, image = :image,
+                          image_alt = :imageAlt, event_name = :eventName, event_place = :eventPlace,
+                          event_starts = :eventStarts, event_ends = :eventEnds, deadline = :deadline,
+                          signature_goal = :goal, press_name = :pressName, press_email = :pressEmail,
+                          press_phone = :pressPhone, updated_at = :now, version = version + 1
+                         where id = :id and version = :version
+                        """)
+                        .param("slug", c.slug())
+                        .param("title", c.title())
+                        .param("summary", c.summary())
+                        .param("body", c.body())
+                        .param("image", c.image())
+                        .param("imageAlt", c.imageAlt())
+                        .param("eventName", e.name())
+                        .param("eventPlace", e.place())
+                        .param("eventStarts", e.starts())
+                        .param("eventEnds", e.ends())
+                        .param("deadline", Rows.param(c.deadline()))
+                        .param("goal", c.signatureGoal())
+                        .param("pressName", p.name())
+                        .param("pressEmail", p.email())
+                        .param("pressPhone", p.phone())
+                        .param("now", Rows.param(now))
+                        .param("id", id)
+                        .param("version", expectedVersion)
+                        .update()
+                == 1;
+    }
+
+    boolean changeStatus(long id, CampaignStatus from, CampaignStatus to, Instant now) {
+        return jdbc.sql(
+                                "update campaign set status = ?, updated_at = ?, version = version + 1 where id = ? and status = ?")
+                        .params(to.name(), Rows.param(now), id, from.name())
+                        .update()
+                == 1;
+    }
+
+    void upsertTranslation(long campaignId, String locale, String title, String summary, String body) {
+        int updated = jdbc.sql(
+                        "update campaign_translation set title = ?, summary = ?, body = ? where campaign_id = ? and locale = ?")
+                .params(title, summary, body, campaignId, locale)
+                .update();
+        if (updated == 0) {
+            insertTranslation(campaignId, locale, title, summary, body);
+        }
+    }
+
+    record Translation(String title, String summary, String body) {}
+
+    java.util.Optional<Translation> translation(long campaignId, String locale) {
+        return jdbc.sql("select title, summary, body from campaign_translation where campaign_id = ? and locale = ?")
+                .params(campaignId, locale)
+                .query((rs, n) -> new Translation(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    void removeMember(long campaignId, long organisationId) {
+        jdbc.sql("delete from campaign_member where campaign_id = ? and organisation_id = ?")
+                .params(campaignId, organisationId)
+                .update();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from campaign").query(Long.class).single();
     }

@@ -36,6 +36,11 @@ public class Campaigns {
                 .map(this::view);
     }
 
+    /** Any campaign, drafts included, as readers would see it: for a staff preview. */
+    public Optional<CampaignView> findForPreview(String slug, Locale locale) {
+        return repository.findBySlug(slug, locale.getLanguage()).map(this::view);
+    }
+
     /** Live campaigns, newest first. */
     public List<CampaignSummary> live(Locale locale) {
         return summaries(List.of(CampaignStatus.LIVE), locale);

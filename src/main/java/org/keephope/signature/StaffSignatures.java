@@ -141,7 +141,7 @@ public class StaffSignatures {
      * the first name for those who chose to be shown, the comment once approved. Cells that a spreadsheet
      * would run as a formula are defused.
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the export itself is written to the audit log
     public long exportCsv(long campaignId, Writer out, String actor) {
         audit.record(actor, "signature.export", "campaign", campaignId, null);
         write(out, "confirmed_at,country,language,first_name,last_name,email,comment,keep_informed,show_publicly\n");

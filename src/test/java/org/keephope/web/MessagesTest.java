@@ -65,6 +65,28 @@ class MessagesTest {
                 }
             }
         }
+        // keys named in validation annotations and in Java code as plain strings
+        Pattern named = Pattern.compile("(?:message = )?\"((?:form|admin)\\.[a-zA-Z0-9.]*[a-zA-Z0-9])\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                var matcher = named.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        Pattern annotation = Pattern.compile("message = \"([a-zA-Z0-9.]+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                var matcher = annotation.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        for (String role : new String[] {"LEAD", "SUPPORTER"}) {
+            used.add("admin.role." + role);
+        }
         // keys built at run time
         for (var status : org.keephope.campaign.CampaignStatus.values()) {
             used.add("campaign.status." + status.name());
