@@ -76,6 +76,7 @@ class AccountSetup {
         }
         String canonical = email.strip().toLowerCase(Locale.ROOT);
         long id = staff.insert(canonical, canonical, passwords.hash(password), StaffRole.ADMIN, clock.instant());
+        tokens.revokeAll(SetupTokens.Purpose.FIRST_ADMIN);
         audit.record("system", "staff.first-admin", "staff_user", id, "from settings");
     }
 
@@ -83,7 +84,6 @@ class AccountSetup {
     Optional<SetupPage> setupPage(String token) {
         return tokens.find(token)
                 .filter(l -> l.purpose() != SetupTokens.Purpose.RESET)
-                .filter(l -> l.purpose() != SetupTokens.Purpose.FIRST_ADMIN || staff.count() == 0)
                 .map(l -> new SetupPage(
                         l.purpose(),
                         l.userId() == null
@@ -120,6 +120,7 @@ class AccountSetup {
         }
         if (page.purpose() == SetupTokens.Purpose.FIRST_ADMIN) {
             long id = staff.insert(canonical, displayName, passwords.hash(password), StaffRole.ADMIN, clock.instant());
+            tokens.revokeAll(SetupTokens.Purpose.FIRST_ADMIN); // any other first-admin link dies with this one
             audit.record(canonical, "staff.first-admin", "staff_user", id, "from setup link");
         } else {
             staff.setNameAndPassword(link.userId(), displayName, passwords.hash(password));

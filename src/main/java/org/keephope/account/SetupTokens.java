@@ -67,6 +67,12 @@ class SetupTokens {
                 == 1;
     }
 
+    void revokeAll(Purpose purpose) {
+        jdbc.sql("update setup_token set used_at = ? where purpose = ? and used_at is null")
+                .params(Rows.param(clock.instant()), purpose.name())
+                .update();
+    }
+
     boolean anyValid(Purpose purpose) {
         return jdbc.sql("select count(*) from setup_token where purpose = ? and used_at is null and expires_at > ?")
                         .params(purpose.name(), Rows.param(clock.instant()))
