@@ -5,12 +5,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * One filter chain, secured by path. Public pages need no session and set no cookie. The staff side
- * ({@code /admin/**}) needs the role EDITOR or ADMIN; users and the audit log need ADMIN. Until staff
- * sign-in exists (the staff issue), nobody has a role, so the staff side answers 403 to everyone.
+ * ({@code /admin/**}) needs the role EDITOR or ADMIN; users and the audit log need ADMIN. The roles come
+ * from the account module's two-step sign-in, which creates the only sessions there are; anonymous visitors
+ * of {@code /admin/**} are sent to {@code /login}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -41,7 +43,11 @@ class SecurityConfig {
                 // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
                 // /error renders the error page of a failed POST; it changes nothing.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/campaigns/*/sign", "/confirm/**", "/erase/**", "/error"))
+                // NEVER: Spring Security itself creates no session; only the staff sign-in pages do.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                // signing out is the account module's own POST /admin/signout (audited)
+                .logout(l -> l.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(a -> {})
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -1,0 +1,137 @@
+package org.keephope.account;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.keephope.audit.AuditLog;
+import org.keephope.web.Redirects;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The users screen ({@code /admin/users}, ADMIN only) and the audit log
+ * ({@code /admin/audit}, ADMIN only). The roles are enforced by path in the security configuration.
+ */
+@Controller
+class AdminController {
+
+    record InviteForm(String email, String role) {}
+
+    record RoleForm(String role) {}
+
+    private static final int AUDIT_PAGE = 100;
+
+    private final StaffAccounts accounts;
+    private final AuditLog audit;
+
+    AdminController(StaffAccounts accounts, AuditLog audit) {
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin/users")
+    String users(@AuthenticationPrincipal StaffMember me, Model model) {
+        return usersPage(me, model, new InviteForm("", StaffRole.EDITOR.name()), Map.of());
+    }
+
+    @PostMapping("/admin/users/invite")
+    String invite(@AuthenticationPrincipal StaffMember me, InviteForm form, Model model, HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String email = form.email() == null ? "" : form.email().strip();
+        if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.put("email", "account.error.email");
+        }
+        StaffRole role = role(form.role());
+        if (role == null) {
+            errors.put("role", "account.error.role");
+        }
+        if (errors.isEmpty() && !accounts.invite(me, email.toLowerCase(Locale.ROOT), role)) {
+            errors.put("email", "account.error.email.taken");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(422);
+            return usersPage(me, model, form, errors);
+        }
+        return Redirects.seeOther(response, "/admin/users?invited");
+    }
+
+    @PostMapping("/admin/users/{id}/role")
+    String changeRole(
+            @AuthenticationPrincipal StaffMember me,
+            @PathVariable long id,
+            RoleForm form,
+            Model model,
+            HttpServletResponse response) {
+        StaffRole role = role(form.role());
+        if (role == null || id == me.id() || accounts.find(id).isEmpty()) {
+            return refuse(me, model, response, "account.error.role");
+        }
+        accounts.changeRole(me, id, role);
+        return Redirects.seeOther(response, "/admin/users");
+    }
+
+    @PostMapping("/admin/users/{id}/disable")
+    String disable(
+            @AuthenticationPrincipal StaffMember me, @PathVariable long id, Model model, HttpServletResponse response) {
+        if (id == me.id() || accounts.find(id).isEmpty()) {
+            return refuse(me, model, response, "account.error.self");
+        }
+        accounts.setEnabled(me, id, false);
+        return Redirects.seeOther(response, "/admin/users");
+    }
+
+    @PostMapping("/admin/users/{id}/enable")
+    String enable(
+            @AuthenticationPrincipal StaffMember me, @PathVariable long id, Model model, HttpServletResponse response) {
+        if (accounts.find(id).isEmpty()) {
+            return refuse(me, model, response, "account.error.self");
+        }
+        accounts.setEnabled(me, id, true);
+        return Redirects.seeOther(response, "/admin/users");
+    }
+
+    @PostMapping("/admin/users/{id}/reset-second-factor")
+    String resetSecondFactor(
+            @AuthenticationPrincipal StaffMember me, @PathVariable long id, Model model, HttpServletResponse response) {
+        if (accounts.find(id).isEmpty()) {
+            return refuse(me, model, response, "account.error.self");
+        }
+        accounts.resetSecondFactor(me, id);
+        return Redirects.seeOther(response, id == me.id() ? "/login" : "/admin/users");
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(Model model) {
+        model.addAttribute("entries", audit.newest(0, AUDIT_PAGE));
+        return "account/audit";
+    }
+
+    private String refuse(StaffMember me, Model model, HttpServletResponse response, String problem) {
+        response.setStatus(422);
+        return usersPage(me, model, new InviteForm("", StaffRole.EDITOR.name()), Map.of("action", problem));
+    }
+
+    private String usersPage(StaffMember me, Model model, InviteForm form, Map<String, String> errors) {
+        model.addAttribute("me", me);
+        model.addAttribute("users", accounts.list());
+        model.addAttribute("roles", StaffRole.values());
+        model.addAttribute("email", form.email() == null ? "" : form.email());
+        model.addAttribute("role", form.role() == null ? "" : form.role());
+        model.addAttribute("errors", errors);
+        return "account/users";
+    }
+
+    private static StaffRole role(String value) {
+        for (StaffRole role : StaffRole.values()) {
+            if (role.name().equals(value)) {
+                return role;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,124 @@
+package org.keephope.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.keephope.audit.AuditLog;
+import org.keephope.mail.MailMessage;
+import org.keephope.mail.Outbox;
+import org.keephope.web.SiteProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The account module's facade: staff members, and what an admin does to them. Every change is audited in
+ * the same transaction; a change of role, disabling or a reset of the second factor ends the member's sessions.
+ */
+@Service
+public class StaffAccounts {
+
+    /** A staff member as the users screen lists them. */
+    public record Listed(StaffMember member, boolean enabled, boolean pending, boolean secondFactor) {}
+
+    private final StaffRepository staff;
+    private final SetupTokens tokens;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final StaffSessions sessions;
+    private final SiteProperties site;
+    private final AccountProperties properties;
+    private final Clock clock;
+
+    StaffAccounts(
+            StaffRepository staff,
+            SetupTokens tokens,
+            Outbox outbox,
+            AuditLog audit,
+            StaffSessions sessions,
+            SiteProperties site,
+            AccountProperties properties,
+            Clock clock) {
+        this.staff = staff;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.sessions = sessions;
+        this.site = site;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Listed> list() {
+        return staff.all().stream()
+                .map(r -> new Listed(r.member(), r.enabled(), r.pending(), r.totpConfirmed()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> find(long id) {
+        return staff.byId(id).map(StaffRow::member);
+    }
+
+    /** Invites someone by email; false (nothing sent) if the address already has an account. */
+    @Transactional
+    public boolean invite(StaffMember actor, String email, StaffRole role) {
+        String canonical = email.strip().toLowerCase(Locale.ROOT);
+        if (staff.byEmail(canonical).isPresent()) {
+            return false;
+        }
+        long id = staff.insert(canonical, null, null, role, clock.instant());
+        String token = tokens.issue(SetupTokens.Purpose.INVITE, id, properties.inviteValidity());
+        String link = site.absolute("/setup/" + token);
+        String text = "You have been invited to the staff of " + site.absolute("/") + " as " + role.name()
+                + ".\n\nChoose your name and password here (the link works for "
+                + properties.inviteValidity().toHours() + " hours, once):\n\n" + link
+                + "\n\nThen you will set up a second factor (an authenticator app).\n";
+        outbox.enqueue(
+                new MailMessage(canonical, "Your KeepHope staff account", text, AccountMails.html(text), null),
+                "staff-invite:" + id);
+        audit.record(actor.email(), "staff.invite", "staff_user", id, "role " + role.name());
+        return true;
+    }
+
+    @Transactional
+    public void changeRole(StaffMember actor, long id, StaffRole role) {
+        StaffRow user = staff.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        staff.setRole(id, role);
+        audit.record(actor.email(), "staff.role", "staff_user", id, user.role().name() + " -> " + role.name());
+        sessions.endAll(user.email());
+    }
+
+    @Transactional
+    public void setEnabled(StaffMember actor, long id, boolean enabled) {
+        StaffRow user = staff.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        staff.setEnabled(id, enabled);
+        audit.record(actor.email(), enabled ? "staff.enable" : "staff.disable", "staff_user", id, null);
+        if (!enabled) {
+            sessions.endAll(user.email());
+        }
+    }
+
+    /** Forgets TOTP and recovery codes: the member enrols again at the next sign-in. */
+    @Transactional
+    public void resetSecondFactor(StaffMember actor, long id) {
+        StaffRow user = staff.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        staff.clearSecondFactor(id);
+        audit.record(actor.email(), "staff.reset-second-factor", "staff_user", id, null);
+        sessions.endAll(user.email());
+    }
+
+    /** Ends every session of this member, this one included. */
+    public int signOutEverywhere(StaffMember member) {
+        return sessions.endAll(member.email());
+    }
+
+    /** How many ADMINs can still sign in: the last one cannot be demoted or disabled. */
+    @Transactional(readOnly = true)
+    public long enabledAdmins() {
+        return staff.all().stream()
+                .filter(r -> r.enabled() && r.role() == StaffRole.ADMIN && !r.pending())
+                .count();
+    }
+}

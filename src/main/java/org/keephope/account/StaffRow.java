@@ -1,0 +1,33 @@
+package org.keephope.account;
+
+import java.time.Instant;
+
+/** A row of {@code staff_user}; the TOTP secret still encrypted. */
+record StaffRow(
+        long id,
+        String email,
+        String displayName,
+        String passwordHash,
+        StaffRole role,
+        boolean enabled,
+        byte[] totpSecretEnc,
+        boolean totpConfirmed,
+        Long totpLastStep,
+        int failedAttempts,
+        Instant lockedUntil,
+        Instant createdAt,
+        long version) {
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Invited but not yet set up: no password yet. */
+    boolean pending() {
+        return passwordHash == null;
+    }
+
+    StaffMember member() {
+        return new StaffMember(id, email, displayName, role);
+    }
+}

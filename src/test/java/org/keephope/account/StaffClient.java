@@ -1,0 +1,77 @@
+package org.keephope.account;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser without the browser: keeps cookies and sends the CSRF token of the last page it read. */
+final class StaffClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private final int port;
+    String csrf;
+
+    StaffClient(int port) {
+        this.port = port;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    HttpResponse<String> get(String path) {
+        var response = send(HttpRequest.newBuilder(uri(path)).GET().build());
+        var matcher = CSRF.matcher(response.body());
+        if (matcher.find()) {
+            csrf = matcher.group(1);
+        }
+        return response;
+    }
+
+    /** Posts with the CSRF token of the last page read. */
+    HttpResponse<String> post(String path, Map<String, String> form) {
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            withToken.put("_csrf", csrf);
+        }
+        return postRaw(path, withToken);
+    }
+
+    HttpResponse<String> postRaw(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.keephope.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.keephope.privacy.PersonalData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Staff members for tests, with a known TOTP secret, made directly in the database. */
+class StaffFixtures {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    record Member(long id, String email, byte[] secret) {}
+
+    private final StaffRepository staff;
+    private final Passwords passwords;
+    private final PersonalData personalData;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StaffFixtures(StaffRepository staff, Passwords passwords, PersonalData personalData, JdbcClient jdbc, Clock clock) {
+        this.staff = staff;
+        this.passwords = passwords;
+        this.personalData = personalData;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Member create(StaffRole role, List<String> recoveryCodes) {
+        String email =
+                role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        long id = staff.insert(email, "Test " + role.name(), passwords.hash(PASSWORD), role, clock.instant());
+        byte[] secret = Secrets.totpSecret();
+        staff.confirmSecondFactor(id, personalData.encrypt(secret, SignIn.SECRET_CONTEXT), 0);
+        staff.replaceRecoveryCodes(
+                id,
+                recoveryCodes.stream()
+                        .map(c -> Secrets.sha256(Secrets.normaliseRecoveryCode(c)))
+                        .toList());
+        return new Member(id, email, secret);
+    }
+
+    Member create(StaffRole role) {
+        return create(role, List.of());
+    }
+
+    /** The current code; forgets the last used step first, so a test may sign the same member in again. */
+    String code(Member member) {
+        jdbc.sql("update staff_user set totp_last_step = 0 where id = ?")
+                .param(member.id())
+                .update();
+        return Totp.code(member.secret(), Math.floorDiv(clock.instant().getEpochSecond(), 30), 6);
+    }
+}
