@@ -1,0 +1,130 @@
+package org.keephope.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keephope.privacy.PersonalData;
+import org.keephope.support.AbstractIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every route under /admin that the application maps — found at run time, so a new screen is
+ * covered the day it is added — as an anonymous visitor, an EDITOR and an ADMIN signed in for real.
+ */
+class RoleMatrixIT extends AbstractIntegrationTest {
+
+    record Route(RequestMethod method, String path) {}
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    StaffRepository staff;
+
+    @Autowired
+    Passwords passwords;
+
+    @Autowired
+    PersonalData personalData;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    List<Route> adminRoutes() {
+        List<Route> routes = new ArrayList<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/admin") || pattern.startsWith("/admin/signout")) {
+                    continue; // signing out is tested on its own
+                }
+                String path = pattern.replace("{slug}", "keep-hope-alive")
+                        .replace("{language}", "ru")
+                        .replace("{decision}", "approve")
+                        .replace("{organisation}", "no-such-organisation")
+                        .replaceAll("\\{[^}]+}", "999999");
+                var methods = info.getMethodsCondition().getMethods();
+                for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
+                    routes.add(new Route(method, path));
+                }
+            }
+        });
+        return routes;
+    }
+
+    StaffClient signIn(StaffFixtures fixtures, StaffFixtures.Member member) {
+        StaffClient client = new StaffClient(port);
+        client.get("/login");
+        assertThat(client.post("/login", Map.of("email", member.email(), "password", StaffFixtures.PASSWORD))
+                        .statusCode())
+                .isEqualTo(303);
+        client.get("/login/totp");
+        assertThat(client.post("/login/totp", Map.of("code", fixtures.code(member)))
+                        .statusCode())
+                .isEqualTo(303);
+        client.get("/admin");
+        return client;
+    }
+
+    static boolean adminOnly(String path) {
+        return path.startsWith("/admin/users") || path.startsWith("/admin/audit");
+    }
+
+    @Test
+    void everyAdminRouteAnswersAsTheRoleAllows() {
+        StaffFixtures fixtures = new StaffFixtures(staff, passwords, personalData, jdbc, clock);
+        StaffClient admin = signIn(fixtures, fixtures.create(StaffRole.ADMIN));
+        StaffClient editor = signIn(fixtures, fixtures.create(StaffRole.EDITOR));
+        StaffClient anonymous = new StaffClient(port);
+        List<Route> routes = adminRoutes();
+        assertThat(routes)
+                .extracting(Route::path)
+                .contains(
+                        "/admin",
+                        "/admin/users",
+                        "/admin/audit",
+                        "/admin/campaigns",
+                        "/admin/moderation",
+                        "/admin/signatures",
+                        "/admin/campaigns/keep-hope-alive/signatures.csv");
+
+        for (Route route : routes) {
+            String what = route.method() + " " + route.path();
+            var anon = call(anonymous, route);
+            if (route.method() == RequestMethod.GET) {
+                assertThat(anon.statusCode()).as("anonymous " + what).isEqualTo(302);
+                assertThat(anon.headers().firstValue("Location"))
+                        .as("anonymous " + what)
+                        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+            } else {
+                assertThat(anon.statusCode()).as("anonymous " + what).isIn(302, 403);
+            }
+
+            int asEditor = call(editor, route).statusCode();
+            if (adminOnly(route.path())) {
+                assertThat(asEditor).as("editor " + what).isEqualTo(403);
+            } else {
+                assertThat(asEditor).as("editor " + what).isNotIn(302, 401, 403).isLessThan(500);
+            }
+            assertThat(call(admin, route).statusCode())
+                    .as("admin " + what)
+                    .isNotIn(302, 401, 403)
+                    .isLessThan(500);
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> call(StaffClient client, Route route) {
+        return route.method() == RequestMethod.POST ? client.post(route.path(), Map.of()) : client.get(route.path());
+    }
+}
