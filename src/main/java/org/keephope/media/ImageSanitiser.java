@@ -37,6 +37,9 @@ class ImageSanitiser {
     Clean sanitise(byte[] content) {
         ImageFormat format = ImageFormat.sniff(content).orElseThrow(MediaRefused::notAnImage);
         BufferedImage image = decode(content, format);
+        if (format == ImageFormat.JPEG) {
+            image = ExifOrientation.apply(image, ExifOrientation.of(content));
+        }
         ImageFormat.StoredType type = format.storedAs();
         BufferedImage pixels = type == ImageFormat.StoredType.JPEG ? rgb(image) : image;
         return new Clean(type, encode(pixels, type), image.getWidth(), image.getHeight());

@@ -102,6 +102,23 @@ class MediaUploadsIT extends AbstractStaffTest {
     }
 
     @Test
+    void aPhotoIsTurnedAsItsCameraSaidBeforeTheOrientationTagIsDropped() throws Exception {
+        long id = organisation();
+        assertThat(upload(id, "portrait.jpg", "image/jpeg", TestImages.jpegWithOrientation(6))
+                        .getStatus())
+                .isEqualTo(303);
+        byte[] bytes = serve(logoOf(id)).getContentAsByteArray();
+        assertThat(TestImages.contains(bytes, "Exif")).isFalse();
+        var image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertThat(image.getWidth()).isEqualTo(TestImages.HEIGHT);
+        assertThat(image.getHeight()).isEqualTo(TestImages.WIDTH);
+        // turned clockwise, the top left mark is now top right
+        var corner = new java.awt.Color(image.getRGB(TestImages.HEIGHT - 5, 4));
+        assertThat(corner.getRed()).isGreaterThan(200);
+        assertThat(corner.getGreen()).isLessThan(80);
+    }
+
+    @Test
     void aPngIsServedAsPngWhateverItsNameSays() throws Exception {
         long id = organisation();
         assertThat(upload(id, "logo.gif", "application/octet-stream", TestImages.png())
@@ -163,6 +180,15 @@ class MediaUploadsIT extends AbstractStaffTest {
         var response = upload(id, "cut.png", "image/png", truncated);
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(response.getContentAsString()).contains("id=\"logo-error\"");
+    }
+
+    @Test
+    void anOrganisationsLogoIsShownOnItsCampaignPage() throws Exception {
+        long id = organisations.bySlug("civil-rights-defenders").orElseThrow().id();
+        assertThat(upload(id, "crd.png", "image/png", TestImages.png()).getStatus())
+                .isEqualTo(303);
+        assertThat(get("/campaigns/keep-hope-alive").body())
+                .contains("<img class=\"logo\" src=\"" + logoOf(id) + "\" alt=\"\">");
     }
 
     @Test

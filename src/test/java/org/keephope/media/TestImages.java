@@ -25,7 +25,10 @@ final class TestImages {
         g.setColor(new Color(11, 93, 75));
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setColor(Color.ORANGE);
-        g.fillOval(5, 5, 20, 15);
+        g.fillOval(12, 12, 20, 15);
+        // a mark in the top left corner, to see which way the picture was turned
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 10, 10);
         g.dispose();
         return image;
     }
@@ -59,6 +62,26 @@ final class TestImages {
                 new byte[] {(byte) 0xff, (byte) 0xd8},
                 segment(0xE1, exif),
                 segment(0xFE, comment),
+                java.util.Arrays.copyOfRange(plain, 2, plain.length));
+    }
+
+    /** A JPEG stored as the sensor saw it, whose EXIF says how to turn it for viewing (6: 90° clockwise). */
+    static byte[] jpegWithOrientation(int orientation) {
+        byte[] plain = write(picture(BufferedImage.TYPE_3BYTE_BGR), "jpeg");
+        ByteBuffer tiff = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        tiff.put("II".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1);
+        tiff.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
+        tiff.putInt(0);
+        byte[] exif = concat(
+                "Exif\0\0".getBytes(StandardCharsets.US_ASCII), java.util.Arrays.copyOf(tiff.array(), tiff.position()));
+        return concat(
+                new byte[] {(byte) 0xff, (byte) 0xd8},
+                segment(0xE1, exif),
                 java.util.Arrays.copyOfRange(plain, 2, plain.length));
     }
 
