@@ -52,6 +52,38 @@ class OrganisationRepository {
                 .list();
     }
 
+    Optional<EditableOrganisation> findEditable(long id) {
+        return jdbc.sql("select " + COLUMNS + ", version from organisation where id = ?")
+                .param(id)
+                .query((rs, n) -> new EditableOrganisation(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        rs.getString("website"),
+                        rs.getString("logo"),
+                        rs.getString("description"),
+                        rs.getInt("version")))
+                .optional();
+    }
+
+    /** Saves only if nobody saved since {@code version}; false otherwise. */
+    boolean update(long id, int version, NewOrganisation o) {
+        return jdbc.sql("""
+                        update organisation set slug = ?, name = ?, website = ?, description = ?, version = version + 1
+                         where id = ? and version = ?
+                        """)
+                        .params(o.slug(), o.name(), o.website(), o.description(), id, version)
+                        .update()
+                == 1;
+    }
+
+    boolean setLogo(long id, String logo) {
+        return jdbc.sql("update organisation set logo = ?, version = version + 1 where id = ?")
+                        .params(logo, id)
+                        .update()
+                == 1;
+    }
+
     List<Organisation> findAll() {
         return jdbc.sql("select " + COLUMNS + " from organisation order by name")
                 .query(ROW)

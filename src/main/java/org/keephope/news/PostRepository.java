@@ -135,14 +135,14 @@ class PostRepository {
     }
 
     private static PostRow row(ResultSet rs, int n) throws SQLException {
-        String translatedTitle = rs.getString("t_title");
+        String translation = rs.getString("t_locale");
         long campaignId = rs.getLong("campaign_id");
         Long campaign = rs.wasNull() ? null : campaignId;
         return new PostRow(
                 rs.getLong("id"),
                 rs.getString("slug"),
-                translatedTitle != null ? rs.getString("t_locale") : rs.getString("original_locale"),
-                translatedTitle != null ? translatedTitle : rs.getString("title"),
+                translation != null ? translation : rs.getString("original_locale"),
+                firstNonNull(rs.getString("t_title"), rs.getString("title")),
                 firstNonNull(rs.getString("t_excerpt"), rs.getString("excerpt")),
                 firstNonNull(rs.getString("t_body"), rs.getString("body")),
                 Rows.instant(rs, "published_at"),

@@ -1,7 +1,7 @@
 package org.keephope.news;
 
 /** The two kinds of term a post is filed under. Table names are fixed here, never taken from input. */
-enum TermKind {
+public enum TermKind {
     CATEGORY("category"),
     REGION("region");
 

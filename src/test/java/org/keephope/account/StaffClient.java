@@ -60,6 +60,19 @@ final class StaffClient {
                 .build());
     }
 
+    /** Posts one file as multipart/form-data, as a browser's upload form does; the token must be in the path. */
+    HttpResponse<String> postFile(String path, String field, String filename, byte[] content) {
+        String boundary = "----keephope" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail)))
+                .build());
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
