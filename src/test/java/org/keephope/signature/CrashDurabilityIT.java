@@ -8,9 +8,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.mac.MacConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,7 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.keephope.privacy.EmailAddress;
+import org.keephope.support.AppProcess;
 import org.keephope.support.Signer;
 import org.keephope.support.TestDatabase;
 
@@ -87,7 +84,7 @@ class CrashDurabilityIT {
     @TempDir
     Path work;
 
-    private final List<App> apps = new ArrayList<>();
+    private final List<AppProcess> apps = new ArrayList<>();
 
     @RegisterExtension
     final TestWatcher showTheApplicationsOutputOnFailure = new TestWatcher() {
@@ -105,7 +102,7 @@ class CrashDurabilityIT {
 
     @AfterEach
     void killWhatIsStillRunning() {
-        apps.forEach(App::kill);
+        apps.forEach(AppProcess::kill);
     }
 
     @Test
@@ -117,7 +114,7 @@ class CrashDurabilityIT {
         Map<String, String> database = TestDatabase.freshProperties(work.resolve("db"));
         Path keys = work.resolve("keys");
 
-        App first = start("first", database, keys);
+        AppProcess first = start("first", database, keys);
         String page = first.get(PAGE).body();
         Load load = new Load(first, page);
         Duration loadedFor =
@@ -145,7 +142,7 @@ class CrashDurabilityIT {
                 .isGreaterThan(ENOUGH_TO_PROVE_ANYTHING);
         assertThat(inFlight).as("requests in flight when the kill came").isPositive();
 
-        App restarted = start("restart", database, keys);
+        AppProcess restarted = start("restart", database, keys);
         var campaign = restarted.get(PAGE);
         assertThat(campaign.statusCode())
                 .as("the campaign page after the restart")
@@ -191,10 +188,10 @@ class CrashDurabilityIT {
                 .isEmpty();
     }
 
-    private App start(String name, Map<String, String> database, Path keys) throws IOException {
-        App app = new App(name, database, keys);
+    private AppProcess start(String name, Map<String, String> database, Path keys) throws IOException {
+        AppProcess app = new AppProcess(name, database, keys, work, JAR, LOGS, http);
         apps.add(app);
-        app.awaitHealthy();
+        app.awaitHealthy(START_TIMEOUT);
         return app;
     }
 
@@ -215,10 +212,7 @@ class CrashDurabilityIT {
     }
 
     private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return AppProcess.form(fields);
     }
 
     /** What the database holds once no application runs on it: signatures by email MAC, outbox references. */
@@ -257,12 +251,12 @@ class CrashDurabilityIT {
         final Map<Integer, Integer> otherAnswers = new ConcurrentHashMap<>();
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger cutOff = new AtomicInteger();
-        private final App target;
+        private final AppProcess target;
         private final String page;
         private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         private volatile boolean running = true;
 
-        Load(App app, String page) {
+        Load(AppProcess app, String page) {
             this.target = app;
             this.page = page;
             for (int i = 0; i < CLIENTS; i++) {
@@ -330,143 +324,4 @@ class CrashDurabilityIT {
     }
 
     /** One run of the packaged application in a process of its own, on a free port, its output in a file. */
-    private final class App {
-
-        final String name;
-        final Process process;
-        final int port;
-        final Path log;
-        final long launched = System.nanoTime();
-        Duration startedIn;
-        Duration stoppedIn;
-
-        App(String name, Map<String, String> database, Path keys) throws IOException {
-            this.name = name;
-            this.port = freePort();
-            Files.createDirectories(LOGS);
-            this.log = LOGS.resolve(TestDatabase.kind() + "-" + name + ".log");
-            String java = ProcessHandle.current()
-                    .info()
-                    .command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java")
-                            .toString());
-            // C1 only: starts in half the time on a busy build machine; this test is about durability, not speed
-            ProcessBuilder builder = new ProcessBuilder(
-                            java,
-                            "-Xmx512m",
-                            "-XX:TieredStopAtLevel=1",
-                            "-jar",
-                            JAR.toAbsolutePath().toString())
-                    .directory(Files.createDirectories(work.resolve("app")).toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            // only what this test sets: no datasource, mail server or key from the environment of the build
-            env.keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("KEEPHOPE_") || k.startsWith("SERVER_"));
-            database.forEach((key, value) -> env.put(key.toUpperCase().replace('.', '_'), value));
-            env.put("KEEPHOPE_CRYPTO_GENERATE_MISSING_KEYS", "true");
-            env.put("KEEPHOPE_CRYPTO_KEY_DIRECTORY", keys.toString());
-            env.put("KEEPHOPE_SIGNING_MIN_FILL_TIME", "0s");
-            env.put("KEEPHOPE_SIGNING_CLIENT_LIMIT_PER_HOUR", "100000000");
-            env.put("KEEPHOPE_DEMO", "true");
-            env.put("SERVER_PORT", Integer.toString(port));
-            env.put("LOGGING_LEVEL_ROOT", "WARN");
-            this.process = builder.start();
-        }
-
-        void awaitHealthy() {
-            Instant end = Instant.now().plus(START_TIMEOUT);
-            while (Instant.now().isBefore(end)) {
-                assertThat(process.isAlive())
-                        .as("the %s application is running (see %s)", name, log)
-                        .isTrue();
-                try {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-                            .timeout(Duration.ofSeconds(5))
-                            .build();
-                    if (http.send(request, HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200) {
-                        startedIn = Duration.ofNanos(System.nanoTime() - launched);
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                Signer.sleep(200);
-            }
-            throw new AssertionError(
-                    "the " + name + " application was not healthy within " + START_TIMEOUT + " (see " + log + ")");
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + port + path;
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(url(path)))
-                            .timeout(Duration.ofSeconds(20))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(url(path)))
-                            .timeout(Duration.ofSeconds(20))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** SIGKILL: no shutdown hook, no graceful anything. */
-        void kill() {
-            process.destroyForcibly();
-            awaitExit(Duration.ofSeconds(10));
-        }
-
-        /** SIGTERM, as an operator stops it; it must be gone within the bound. */
-        void stop() {
-            long asked = System.nanoTime();
-            process.destroy();
-            boolean exited = awaitExit(Duration.ofSeconds(30));
-            stoppedIn = Duration.ofNanos(System.nanoTime() - asked);
-            if (!exited) {
-                kill();
-                throw new AssertionError("the " + name + " application did not stop within 30 s on SIGTERM");
-            }
-        }
-
-        private boolean awaitExit(Duration timeout) {
-            try {
-                return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        String tail(int lines) {
-            try {
-                List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
-                        .lines()
-                        .toList();
-                return "---- last lines of " + log + " ----\n"
-                        + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-            } catch (IOException e) {
-                return "---- no output in " + log + " (" + e + ")";
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
