@@ -111,22 +111,17 @@ class SignatureRepository {
     }
 
     Optional<ByToken> findByConfirmToken(byte[] hash) {
-        return jdbc.sql("select id, campaign_id, status, country, confirm_expires_at, locale from signature"
-                        + " where confirm_token_hash = ?")
-                .param(hash)
-                .query((rs, n) -> new ByToken(
-                        rs.getObject("id", UUID.class),
-                        rs.getLong("campaign_id"),
-                        rs.getString("status"),
-                        rs.getString("country"),
-                        Rows.instant(rs, "confirm_expires_at"),
-                        rs.getString("locale")))
-                .optional();
+        return findByToken("confirm_token_hash", hash);
     }
 
     Optional<ByToken> findByEraseToken(byte[] hash) {
-        return jdbc.sql("select id, campaign_id, status, country, confirm_expires_at, locale from signature"
-                        + " where erase_token_hash = ?")
+        return findByToken("erase_token_hash", hash);
+    }
+
+    /** {@code column} is one of the two token columns named above, never input. */
+    private Optional<ByToken> findByToken(String column, byte[] hash) {
+        return jdbc.sql("select id, campaign_id, status, country, confirm_expires_at, locale from signature where "
+                        + column + " = ?")
                 .param(hash)
                 .query((rs, n) -> new ByToken(
                         rs.getObject("id", UUID.class),
