@@ -61,6 +61,14 @@ public class Campaigns {
         return repository.count();
     }
 
+    /** What signing needs of a public campaign, from one row: its reference and its title in the reader's language. */
+    public Optional<SigningTarget> signingTarget(String slug, Locale locale) {
+        return repository
+                .findBySlug(slug, locale.getLanguage())
+                .filter(c -> c.status().isPublic())
+                .map(c -> new SigningTarget(ref(c), c.title()));
+    }
+
     public Optional<CampaignRef> ref(String slug) {
         return repository.findBySlug(slug, "").map(Campaigns::ref);
     }

@@ -1,6 +1,8 @@
 package org.keephope.mail;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.keephope.privacy.PersonalData;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,6 +31,23 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(MailMessage mail, String reference) {
         repository.insert(reference, personalData.encrypt(MailCodec.encode(mail), CONTEXT), clock.instant());
+    }
+
+    /** A mail and what it is about, for {@link #enqueueAll}. */
+    public record Queued(MailMessage mail, String reference) {}
+
+    /** Queues many mails with one batched statement, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueAll(List<Queued> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        List<OutboxRepository.Row> rows = new ArrayList<>(mails.size());
+        for (Queued q : mails) {
+            rows.add(
+                    new OutboxRepository.Row(q.reference(), personalData.encrypt(MailCodec.encode(q.mail()), CONTEXT)));
+        }
+        repository.insertAll(rows, clock.instant());
     }
 
     /** Cancels unsent mail about something, deleting its content. */

@@ -2,7 +2,6 @@ package org.keephope.mail;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.keephope.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,9 +10,11 @@ import org.springframework.stereotype.Repository;
 class OutboxRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    OutboxRepository(JdbcClient jdbc) {
+    OutboxRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     void insert(String reference, byte[] payload, Instant now) {
@@ -21,6 +22,34 @@ class OutboxRepository {
                         + " values (?, ?, 'PENDING', ?, ?)")
                 .params(reference, payload, Rows.param(now), Rows.param(now))
                 .update();
+    }
+
+    record Row(String reference, byte[] payload) {}
+
+    void insertAll(List<Row> rows, Instant now) {
+        template.batchUpdate(
+                "insert into mail_outbox (reference, payload, status, next_attempt_at, created_at)"
+                        + " values (?, ?, 'PENDING', ?, ?)",
+                rows,
+                rows.size(),
+                (ps, row) -> {
+                    ps.setString(1, row.reference());
+                    ps.setBytes(2, row.payload());
+                    ps.setObject(3, Rows.param(now));
+                    ps.setObject(4, Rows.param(now));
+                });
+    }
+
+    /** Payloads of mails this node holds, in one query. */
+    java.util.Map<Long, byte[]> payloads(List<Long> ids, String node) {
+        java.util.Map<Long, byte[]> result = new java.util.HashMap<>();
+        jdbc.sql("select id, payload from mail_outbox where id in (:ids) and claimed_by = :node and status = 'PENDING'")
+                .param("ids", ids)
+                .param("node", node)
+                .query((java.sql.ResultSet rs) -> {
+                    result.put(rs.getLong(1), rs.getBytes(2));
+                });
+        return result;
     }
 
     /** Due mails not held by a live claim, locked so that a node claiming at the same time skips them. */
@@ -45,13 +74,6 @@ class OutboxRepository {
                 .param("until", Rows.param(until))
                 .param("ids", ids)
                 .update();
-    }
-
-    Optional<byte[]> payload(long id, String node) {
-        return jdbc.sql("select payload from mail_outbox where id = ? and claimed_by = ? and status = 'PENDING'")
-                .params(id, node)
-                .query((rs, n) -> rs.getBytes(1))
-                .optional();
     }
 
     /** Sent: the message, recipient included, is deleted; only the fact that it was sent remains. */

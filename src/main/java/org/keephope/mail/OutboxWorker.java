@@ -32,6 +32,7 @@ class OutboxWorker {
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final String messageIdDomain;
+    private volatile boolean stopping;
 
     OutboxWorker(
             OutboxRepository repository,
@@ -56,7 +57,7 @@ class OutboxWorker {
             int sent;
             do {
                 sent = sendBatch();
-            } while (sent == properties.batchSize());
+            } while (!stopping && sent == properties.batchSize());
         } catch (RuntimeException e) {
             log.warn("Mail worker could not reach the outbox: {}", e.toString());
         }
@@ -72,19 +73,28 @@ class OutboxWorker {
             }
             return ids;
         });
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // one query for the batch; a mail cancelled since (an erasure) is skipped, one being sent is not stopped
+        var payloads = repository.payloads(claimed, node);
         for (long id : claimed) {
-            send(id);
+            byte[] payload = payloads.get(id);
+            if (payload != null) {
+                send(id, payload);
+            }
         }
         return claimed.size();
     }
 
-    private void send(long id) {
-        var payload = repository.payload(id, node);
-        if (payload.isEmpty()) {
-            return; // cancelled or taken over meanwhile
-        }
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    private void send(long id, byte[] payload) {
         try {
-            MailMessage mail = MailCodec.decode(personalData.decryptBytes(payload.get(), Outbox.CONTEXT));
+            MailMessage mail = MailCodec.decode(personalData.decryptBytes(payload, Outbox.CONTEXT));
             transport.send("<outbox-" + id + "@" + messageIdDomain + ">", mail);
             repository.markSent(id, node, clock.instant());
         } catch (Exception e) {

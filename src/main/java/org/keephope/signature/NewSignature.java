@@ -6,7 +6,8 @@ import org.keephope.mail.MailMessage;
 
 /**
  * A signature ready to write: validated, the email canonicalised and MAC'd, personal data encrypted, tokens
- * drawn and hashed, and both mails it may cause already composed (so the writer only writes).
+ * drawn and hashed, the confirmation mail composed; the rarely needed "already signed" mail is composed only
+ * if the address turns out to have signed.
  */
 record NewSignature(
         UUID id,
@@ -26,4 +27,4 @@ record NewSignature(
         Instant confirmExpiresAt,
         byte[] eraseTokenHash,
         MailMessage confirmationMail,
-        MailMessage alreadySignedMail) {}
+        java.util.function.Supplier<MailMessage> alreadySignedMail) {}

@@ -54,14 +54,21 @@ class RateLimiter {
         windows.values().removeIf(w -> w.start().isBefore(cutoff));
     }
 
-    private String hash(String value) {
+    /** One initialised MAC per thread: creating one per request showed in the benchmark's profile. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of()
-                    .formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
+            return mac;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String hash(String value) {
+        return HexFormat.of()
+                .formatHex(macs.get().doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
     }
 }

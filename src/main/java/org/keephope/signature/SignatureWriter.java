@@ -117,14 +117,16 @@ class SignatureWriter {
 
     private void writeAll(List<NewSignature> signatures) {
         boolean[] inserted = repository.insertNew(signatures);
+        List<Outbox.Queued> confirmations = new ArrayList<>();
         for (int i = 0; i < signatures.size(); i++) {
             NewSignature s = signatures.get(i);
             if (inserted[i]) {
-                outbox.enqueue(s.confirmationMail(), reference(s.id()));
+                confirmations.add(new Outbox.Queued(s.confirmationMail(), reference(s.id())));
             } else {
                 signedBefore(s);
             }
         }
+        outbox.enqueueAll(confirmations);
     }
 
     /**
@@ -148,7 +150,7 @@ class SignatureWriter {
             outbox.enqueue(s.confirmationMail(), reference(row.id()));
         } else {
             repository.mailedConfirmed(row.id(), clock.instant(), s.eraseTokenHash());
-            outbox.enqueue(s.alreadySignedMail(), reference(row.id()));
+            outbox.enqueue(s.alreadySignedMail().get(), reference(row.id()));
         }
     }
 

@@ -154,7 +154,7 @@ public class Signing {
                 now.plus(properties.confirmationValidity()),
                 Fingerprints.sha256(eraseToken),
                 mails.confirmation(email, firstName, campaignTitle, confirmToken, eraseToken, locale),
-                mails.alreadySigned(email, firstName, campaignTitle, eraseToken, locale));
+                () -> mails.alreadySigned(email, firstName, campaignTitle, eraseToken, locale));
         try {
             writer.submit(signature).get(30, TimeUnit.SECONDS);
             return SignOutcome.ACCEPTED;

@@ -63,7 +63,9 @@ class CampaignPageController {
             HttpServletRequest request,
             HttpServletResponse response) {
         OriginGuard.check(signing, request);
-        CampaignView campaign = find(slug, locale);
+        // the hot path reads one row; the whole page is built only when it must be shown again
+        var target = campaigns.signingTarget(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
+        CampaignRef ref = target.ref();
         SignForm form = new SignForm(
                 params.get("firstName"),
                 params.get("lastName"),
@@ -74,28 +76,49 @@ class CampaignPageController {
                 params.containsKey("keepInformed"),
                 params.get("website"),
                 params.get("stamp"));
-        CampaignRef ref = campaigns.ref(slug).orElseThrow();
         if (!signing.isOpen(ref)) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return render(campaign, form, Map.of(), messages.getMessage("sign.closed", null, locale), locale, model);
+            return render(
+                    find(slug, locale),
+                    form,
+                    Map.of(),
+                    messages.getMessage("sign.closed", null, locale),
+                    locale,
+                    model);
         }
         Map<String, String> errors = validate(form, locale);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(
-                    campaign, form, errors, messages.getMessage("sign.error.summary", null, locale), locale, model);
+                    find(slug, locale),
+                    form,
+                    errors,
+                    messages.getMessage("sign.error.summary", null, locale),
+                    locale,
+                    model);
         }
-        SignOutcome outcome = signing.sign(ref, campaign.title(), form, locale, request.getRemoteAddr());
+        SignOutcome outcome = signing.sign(ref, target.title(), form, locale, request.getRemoteAddr());
         switch (outcome) {
             case ACCEPTED:
                 return Redirects.seeOther(response, "/campaigns/" + slug + "/check-email");
             case SHOW_AGAIN:
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                return render(campaign, form, Map.of(), messages.getMessage("sign.again", null, locale), locale, model);
+                return render(
+                        find(slug, locale),
+                        form,
+                        Map.of(),
+                        messages.getMessage("sign.again", null, locale),
+                        locale,
+                        model);
             case NOT_OPEN:
                 response.setStatus(HttpStatus.CONFLICT.value());
                 return render(
-                        campaign, form, Map.of(), messages.getMessage("sign.closed", null, locale), locale, model);
+                        find(slug, locale),
+                        form,
+                        Map.of(),
+                        messages.getMessage("sign.closed", null, locale),
+                        locale,
+                        model);
             case RATE_LIMITED:
             default:
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -13,6 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class StaffJourneyIT extends AbstractIntegrationTest {
 
+    /** After a click the browser may still show the old page for a moment: wait for the next one. */
+    static void waitForUrl(WebDriver driver, String part) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains(part));
+    }
+
     @Autowired
     AccountSetup setup;
 
@@ -31,12 +37,12 @@ class StaffJourneyIT extends AbstractIntegrationTest {
             driver.findElement(By.id("name")).sendKeys("Ada Admin");
             driver.findElement(By.id("password")).sendKeys(password);
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            assertThat(driver.getCurrentUrl()).contains("/login");
+            waitForUrl(driver, "/login");
 
             driver.findElement(By.id("email")).sendKeys(email);
             driver.findElement(By.id("password")).sendKeys(password);
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            assertThat(driver.getCurrentUrl()).endsWith("/login/totp/enrol");
+            waitForUrl(driver, "/login/totp/enrol");
             assertThat(driver.findElement(By.cssSelector("img.qr")).getAttribute("src"))
                     .startsWith("data:image/svg+xml;base64,");
 
@@ -66,22 +72,26 @@ class StaffJourneyIT extends AbstractIntegrationTest {
             driver.findElement(By.id("eventStarts")).sendKeys("2030-06-01");
             driver.findElement(By.cssSelector("form[action='/admin/campaigns'] button[type=submit]"))
                     .click();
-            assertThat(driver.getCurrentUrl()).contains("/admin/campaigns/" + slug + "/edit");
+            waitForUrl(driver, "/admin/campaigns/" + slug + "/edit");
             assertThat(get("/campaigns/" + slug).statusCode())
                     .as("a draft is a 404 for the public")
                     .isEqualTo(404);
             driver.findElement(By.cssSelector("button[name=transition][value=PUBLISH]"))
                     .click();
-            assertThat(driver.findElement(By.tagName("body")).getText()).contains("Live");
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.cssSelector("button[name=transition][value=CLOSE]"))
+                                    .size()
+                            == 1);
             driver.get(url("/"));
             driver.findElement(By.linkText("Release the defenders " + slug)).click();
+            waitForUrl(driver, "/campaigns/" + slug);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Release the defenders " + slug);
 
             driver.get(url("/admin"));
             driver.findElement(By.id("sign-out")).click();
-            assertThat(driver.getCurrentUrl()).contains("/login");
+            waitForUrl(driver, "/login");
             driver.get(url("/admin"));
-            assertThat(driver.getCurrentUrl()).endsWith("/login");
+            waitForUrl(driver, "/login");
 
             assertThat(browser.consoleErrors()).isEmpty();
             assertThat(browser.requestedUrls())
