@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.util.Locale;
 import java.util.Map;
 import org.keephope.coalition.Organisations;
+import org.keephope.media.Media;
+import org.keephope.media.MediaRefused;
 import org.keephope.web.PageNotFound;
 import org.keephope.web.Redirects;
 import org.keephope.web.SupportedLocales;
@@ -24,11 +26,13 @@ class AdminCampaignController {
     private final Campaigns campaigns;
     private final CampaignEditing editing;
     private final Organisations organisations;
+    private final Media media;
 
-    AdminCampaignController(Campaigns campaigns, CampaignEditing editing, Organisations organisations) {
+    AdminCampaignController(Campaigns campaigns, CampaignEditing editing, Organisations organisations, Media media) {
         this.campaigns = campaigns;
         this.editing = editing;
         this.organisations = organisations;
+        this.media = media;
     }
 
     @GetMapping("/admin/campaigns")
@@ -111,6 +115,36 @@ class AdminCampaignController {
                 "campaign",
                 campaigns.findForPreview(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug)));
         return "admin/campaign-preview";
+    }
+
+    /** An image for the campaign: checked by content and re-encoded without metadata by the media module. */
+    @PostMapping("/admin/campaigns/{slug}/image")
+    String uploadImage(
+            @PathVariable String slug,
+            @RequestParam(name = "imageFile", required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(name = "uploadAlt", required = false) String alt,
+            Principal staff,
+            Model model,
+            CsrfToken csrf,
+            HttpServletResponse response)
+            throws java.io.IOException {
+        CampaignForm form = editing.form(slug).orElseThrow(() -> PageNotFound.of("campaign", slug));
+        String error;
+        if (file == null || file.isEmpty()) {
+            error = "media.error.empty";
+        } else if (file.getSize() > Media.MAX_BYTES) {
+            error = "media.error.tooLarge";
+        } else {
+            try {
+                String path = media.store(file.getInputStream(), staff.getName(), "image of campaign " + slug);
+                editing.setImage(slug, path, alt, staff.getName());
+                return Redirects.seeOther(response, "/admin/campaigns/" + slug + "/edit?saved");
+            } catch (MediaRefused refused) {
+                error = refused.messageKey();
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return form(form, Map.of("imageFile", error), false, slug, model, csrf);
     }
 
     @PostMapping("/admin/campaigns/{slug}/translations/{language}")

@@ -109,6 +109,14 @@ public class CampaignEditing {
         return moved;
     }
 
+    /** Sets the campaign's image to an uploaded one (a path from the media module). */
+    @Transactional
+    public void setImage(String slug, String path, String alt, String actor) {
+        long id = repository.findBySlug(slug, "").orElseThrow().id();
+        repository.setImage(id, path, alt == null || alt.isBlank() ? null : alt.strip(), clock.instant());
+        audit.record(actor, "campaign.image", "campaign", id, path);
+    }
+
     @Transactional(readOnly = true)
     public Optional<CampaignForm> form(String slug) {
         return repository.findBySlug(slug, "").map(c -> CampaignForm.of(c, repository.version(slug)));

@@ -101,6 +101,14 @@ class CampaignRepository {
                 == 1;
     }
 
+    void setImage(long id, String image, String alt, Instant now) {
+        jdbc.sql(
+                        "update campaign set image = ?, image_alt = coalesce(?, image_alt), updated_at = ?, version = version + 1"
+                                + " where id = ?")
+                .params(image, alt, Rows.param(now), id)
+                .update();
+    }
+
     boolean changeStatus(long id, CampaignStatus from, CampaignStatus to, Instant now) {
         return jdbc.sql(
                                 "update campaign set status = ?, updated_at = ?, version = version + 1 where id = ? and status = ?")

@@ -13,6 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class StaffJourneyIT extends AbstractIntegrationTest {
 
+    static void waitFor(WebDriver driver, By element) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElements(element).isEmpty());
+    }
+
     /** After a click the browser may still show the old page for a moment: wait for the next one. */
     static void waitForUrl(WebDriver driver, String part) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
@@ -51,14 +56,17 @@ class StaffJourneyIT extends AbstractIntegrationTest {
             String code = Totp.code(secret, Math.floorDiv(clock.instant().getEpochSecond(), 30), 6);
             driver.findElement(By.id("code")).sendKeys(code);
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            waitFor(driver, By.cssSelector(".recovery-codes li"));
             assertThat(driver.findElements(By.cssSelector(".recovery-codes li")))
                     .hasSize(10);
 
             driver.findElement(By.linkText("I have saved them, continue")).click();
+            waitFor(driver, By.id("signed-in-as"));
             assertThat(driver.findElement(By.id("signed-in-as")).getText())
                     .contains("Ada Admin")
                     .contains(email);
             driver.findElement(By.linkText("Users")).click();
+            waitForUrl(driver, "/admin/users");
             assertThat(driver.getPageSource()).contains(email);
 
             // a campaign: written as a draft (a 404 for the public), published, then on the home page

@@ -104,6 +104,45 @@ class AdminCampaignsIT extends AbstractStaffTest {
     }
 
     @Test
+    void anUploadedImageBecomesTheCampaignImageAndAFakeOneIsRefusedBesideItsField() throws Exception {
+        String slug = "pictured-" + UUID.randomUUID().toString().substring(0, 6);
+        send(MockMvcRequestBuilders.post("/admin/campaigns"), campaign(slug));
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(16, 9, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+
+        var fake = mvc.perform(MockMvcRequestBuilders.multipart("/admin/campaigns/" + slug + "/image")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "imageFile",
+                                "photo.png",
+                                "image/png",
+                                "<html><script>alert(1)</script></html>"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(EDITOR)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(fake.getStatus()).isEqualTo(422);
+        assertThat(fake.getContentAsString()).contains("id=\"imageFile-error\"");
+
+        var uploaded = mvc.perform(MockMvcRequestBuilders.multipart("/admin/campaigns/" + slug + "/image")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "imageFile", "banner.png", "image/png", png.toByteArray()))
+                        .param("uploadAlt", "A banner")
+                        .with(EDITOR)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(uploaded.getStatus()).isEqualTo(303);
+        String preview = page("/admin/campaigns/" + slug + "/preview").getContentAsString();
+        var image = java.util.regex.Pattern.compile("src=\"(/media/[^\"]+\\.png)\" alt=\"A banner\"")
+                .matcher(preview);
+        assertThat(image.find()).as(preview).isTrue();
+        assertThat(get(image.group(1)).statusCode()).isEqualTo(200);
+        assertThat(audit.newest(0, 20)).anySatisfy(e -> assertThat(e.action()).isEqualTo("campaign.image"));
+    }
+
+    @Test
     void aSlugClashIsAFieldError() throws Exception {
         var answer = send(MockMvcRequestBuilders.post("/admin/campaigns"), campaign("keep-hope-alive"));
         assertThat(answer.getStatus()).isEqualTo(422);
