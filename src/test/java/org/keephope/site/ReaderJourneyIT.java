@@ -26,6 +26,15 @@ class ReaderJourneyIT extends AbstractIntegrationTest {
         browser.close();
     }
 
+    /** A click starts the next page; wait until it is there rather than read the old one. */
+    static void until(
+            org.openqa.selenium.WebDriver driver,
+            java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
     @Test
     void homeToCampaignToNewsToRegionToRussian() {
         var driver = browser.driver();
@@ -35,7 +44,7 @@ class ReaderJourneyIT extends AbstractIntegrationTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Campaigns");
         driver.findElement(By.linkText("Keep Hope Alive: world leaders – challenge Russia on human rights"))
                 .click();
-        assertThat(driver.getCurrentUrl()).endsWith("/campaigns/keep-hope-alive");
+        until(driver, d -> d.getCurrentUrl().endsWith("/campaigns/keep-hope-alive"));
         assertThat(driver.findElement(By.cssSelector(".event")).getText()).contains("G20 summit", "St Petersburg");
         assertThat(driver.findElements(By.cssSelector(".coalition li"))).hasSize(6);
         assertThat(driver.findElement(By.cssSelector(".press")).getText()).contains("Cecilia Rosing");
@@ -43,9 +52,10 @@ class ReaderJourneyIT extends AbstractIntegrationTest {
         assertThat(browser.consoleErrors()).isEmpty();
 
         driver.findElement(By.linkText("News")).click();
+        until(driver, d -> d.getCurrentUrl().endsWith("/news"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("News");
         driver.findElement(By.linkText("Russia")).click();
-        assertThat(driver.getCurrentUrl()).endsWith("/news?region=russia");
+        until(driver, d -> d.getCurrentUrl().endsWith("/news?region=russia"));
         assertThat(driver.findElement(By.cssSelector(".filters")).getText()).contains("Region: Russia");
         assertThat(driver.findElement(By.cssSelector(".posts")).getText())
                 .contains("Campaign launch: World leaders – challenge Russia on human rights");
@@ -53,6 +63,7 @@ class ReaderJourneyIT extends AbstractIntegrationTest {
         assertThat(browser.consoleErrors()).isEmpty();
 
         driver.findElement(By.linkText("Русский")).click();
+        until(driver, d -> "ru".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Новости");
         assertThat(driver.findElement(By.cssSelector(".filters")).getText()).contains("Регион: Россия");
