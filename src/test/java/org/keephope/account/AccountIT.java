@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.keephope.audit.AuditLog;
 import org.keephope.privacy.PersonalData;
 import org.keephope.support.AbstractIntegrationTest;
+import org.keephope.support.Signer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -102,6 +103,53 @@ class AccountIT extends AbstractIntegrationTest {
         assertThat(anonymous.post("/admin/signout", Map.of()).statusCode()).isIn(302, 403);
         assertThat(editorClient.post("/admin/signout", Map.of()).statusCode()).isEqualTo(303);
         assertThat(editorClient.get("/admin").statusCode()).as("signed out").isEqualTo(302);
+    }
+
+    @Test
+    void signingOutEverywhereEndsTheSessionsOnEveryDevice() {
+        var member = fixtures.create(StaffRole.EDITOR);
+        StaffClient laptop = signIn(member);
+        StaffClient phone = signInWhenAllowed(member);
+        assertThat(laptop.get("/admin").statusCode()).isEqualTo(200);
+        assertThat(phone.get("/admin").statusCode()).isEqualTo(200);
+
+        assertThat(laptop.post("/admin/signout-everywhere", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(laptop.get("/admin").statusCode()).as("this device").isEqualTo(302);
+        assertThat(phone.get("/admin").statusCode()).as("the other device").isEqualTo(302);
+    }
+
+    @Test
+    void disablingAMemberEndsTheirSessionsAtOnce() {
+        var admin = fixtures.create(StaffRole.ADMIN);
+        var editor = fixtures.create(StaffRole.EDITOR);
+        StaffClient adminClient = signIn(admin);
+        StaffClient editorClient = signInWhenAllowed(editor);
+        assertThat(editorClient.get("/admin").statusCode()).isEqualTo(200);
+        adminClient.get("/admin/users");
+        assertThat(adminClient
+                        .post("/admin/users/" + editor.id() + "/disable", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(editorClient.get("/admin").statusCode()).isEqualTo(302);
+    }
+
+    /** Signs in, waiting for the next TOTP step when this member's current one was used already. */
+    StaffClient signInWhenAllowed(StaffFixtures.Member member) {
+        long deadline = System.currentTimeMillis() + 35_000;
+        while (true) {
+            StaffClient client = new StaffClient(port);
+            client.get("/login");
+            client.post("/login", Map.of("email", member.email(), "password", StaffFixtures.PASSWORD));
+            client.get("/login/totp");
+            var code = client.post("/login/totp", Map.of("code", fixtures.code(member)));
+            if (code.statusCode() == 303 || System.currentTimeMillis() > deadline) {
+                assertThat(code.statusCode()).isEqualTo(303);
+                client.get("/admin");
+                return client;
+            }
+            Signer.sleep(2000);
+        }
     }
 
     @Test
