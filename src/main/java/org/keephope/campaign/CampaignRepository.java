@@ -27,8 +27,6 @@ class CampaignRepository {
 
     long insert(NewCampaign c, Instant now) {
         var keys = new GeneratedKeyHolder();
-        Event e = c.event() == null ? new Event(null, null, null, null) : c.event();
-        PressContact p = c.press() == null ? new PressContact(null, null, null) : c.press();
         jdbc.sql("""
                         insert into campaign (slug, status, original_locale, title, summary, body, image, image_alt,
                           event_name, event_place, event_starts, event_ends, deadline, signature_goal,
@@ -36,27 +34,34 @@ class CampaignRepository {
                         values (:slug, :status, :locale, :title, :summary, :body, :image, :imageAlt,
                           :eventName, :eventPlace, :eventStarts, :eventEnds, :deadline, :goal,
                           :pressName, :pressEmail, :pressPhone, :now, :now)
-                        """)
-                .param("slug", c.slug())
-                .param("status", c.status().name())
-                .param("locale", c.originalLocale())
-                .param("title", c.title())
-                .param("summary", c.summary())
-                .param("body", c.body())
-                .param("image", c.image())
-                .param("imageAlt", c.imageAlt())
-                .param("eventName", e.name())
-                .param("eventPlace", e.place())
-                .param("eventStarts", e.starts())
-                .param("eventEnds", e.ends())
-                .param("deadline", Rows.param(c.deadline()))
-                .param("goal", c.signatureGoal())
-                .param("pressName", p.name())
-                .param("pressEmail", p.email())
-                .param("pressPhone", p.phone())
-                .param("now", Rows.param(now))
-                .update(keys, "id");
+                        """).params(params(c, now)).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The named parameters of a campaign's columns, shared by insert and update. */
+    private static java.util.Map<String, Object> params(NewCampaign c, Instant now) {
+        Event e = c.event() == null ? new Event(null, null, null, null) : c.event();
+        PressContact p = c.press() == null ? new PressContact(null, null, null) : c.press();
+        var params = new java.util.HashMap<String, Object>();
+        params.put("slug", c.slug());
+        params.put("status", c.status().name());
+        params.put("locale", c.originalLocale());
+        params.put("title", c.title());
+        params.put("summary", c.summary());
+        params.put("body", c.body());
+        params.put("image", c.image());
+        params.put("imageAlt", c.imageAlt());
+        params.put("eventName", e.name());
+        params.put("eventPlace", e.place());
+        params.put("eventStarts", e.starts());
+        params.put("eventEnds", e.ends());
+        params.put("deadline", Rows.param(c.deadline()));
+        params.put("goal", c.signatureGoal());
+        params.put("pressName", p.name());
+        params.put("pressEmail", p.email());
+        params.put("pressPhone", p.phone());
+        params.put("now", Rows.param(now));
+        return params;
     }
 
     Integer version(String slug) {
@@ -69,8 +74,6 @@ class CampaignRepository {
 
     /** Saves an edit unless someone else saved first (the version moved on); says whether it saved. */
     boolean update(long id, int expectedVersion, NewCampaign c, Instant now) {
-        Event e = c.event();
-        PressContact p = c.press();
         return jdbc.sql("""
                         update campaign set slug = :slug, title = :title, summary = :summary, body = :body, image = :image,
                           image_alt = :imageAlt, event_name = :eventName, event_place = :eventPlace,
@@ -79,22 +82,7 @@ class CampaignRepository {
                           press_phone = :pressPhone, updated_at = :now, version = version + 1
                          where id = :id and version = :version
                         """)
-                        .param("slug", c.slug())
-                        .param("title", c.title())
-                        .param("summary", c.summary())
-                        .param("body", c.body())
-                        .param("image", c.image())
-                        .param("imageAlt", c.imageAlt())
-                        .param("eventName", e.name())
-                        .param("eventPlace", e.place())
-                        .param("eventStarts", e.starts())
-                        .param("eventEnds", e.ends())
-                        .param("deadline", Rows.param(c.deadline()))
-                        .param("goal", c.signatureGoal())
-                        .param("pressName", p.name())
-                        .param("pressEmail", p.email())
-                        .param("pressPhone", p.phone())
-                        .param("now", Rows.param(now))
+                        .params(params(c, now))
                         .param("id", id)
                         .param("version", expectedVersion)
                         .update()

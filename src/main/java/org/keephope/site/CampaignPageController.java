@@ -77,48 +77,29 @@ class CampaignPageController {
                 params.get("website"),
                 params.get("stamp"));
         if (!signing.isOpen(ref)) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return render(
-                    find(slug, locale),
-                    form,
-                    Map.of(),
-                    messages.getMessage("sign.closed", null, locale),
-                    locale,
-                    model);
+            return showAgain(slug, form, Map.of(), "sign.closed", HttpStatus.CONFLICT, locale, model, response);
         }
         Map<String, String> errors = validate(form, locale);
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(
-                    find(slug, locale),
+            return showAgain(
+                    slug,
                     form,
                     errors,
-                    messages.getMessage("sign.error.summary", null, locale),
+                    "sign.error.summary",
+                    HttpStatus.UNPROCESSABLE_CONTENT,
                     locale,
-                    model);
+                    model,
+                    response);
         }
         SignOutcome outcome = signing.sign(ref, target.title(), form, locale, request.getRemoteAddr());
         switch (outcome) {
             case ACCEPTED:
                 return Redirects.seeOther(response, "/campaigns/" + slug + "/check-email");
             case SHOW_AGAIN:
-                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                return render(
-                        find(slug, locale),
-                        form,
-                        Map.of(),
-                        messages.getMessage("sign.again", null, locale),
-                        locale,
-                        model);
+                return showAgain(
+                        slug, form, Map.of(), "sign.again", HttpStatus.UNPROCESSABLE_CONTENT, locale, model, response);
             case NOT_OPEN:
-                response.setStatus(HttpStatus.CONFLICT.value());
-                return render(
-                        find(slug, locale),
-                        form,
-                        Map.of(),
-                        messages.getMessage("sign.closed", null, locale),
-                        locale,
-                        model);
+                return showAgain(slug, form, Map.of(), "sign.closed", HttpStatus.CONFLICT, locale, model, response);
             case RATE_LIMITED:
             default:
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -126,6 +107,20 @@ class CampaignPageController {
                 model.addAttribute("kind", "429");
                 return "error/page";
         }
+    }
+
+    /** The whole campaign page again, with the supporter's values, the errors and a notice, and its status. */
+    private String showAgain(
+            String slug,
+            SignForm form,
+            Map<String, String> errors,
+            String noticeKey,
+            HttpStatus status,
+            Locale locale,
+            Model model,
+            HttpServletResponse response) {
+        response.setStatus(status.value());
+        return render(find(slug, locale), form, errors, messages.getMessage(noticeKey, null, locale), locale, model);
     }
 
     private Map<String, String> validate(SignForm form, Locale locale) {
