@@ -1,69 +1,41 @@
 package org.keephope.account;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.keephope.web.ClientLimits;
+import org.keephope.web.WindowCounter;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins per client, in memory. The client's address is never stored: it is hashed with a key that
- * lives only in this process, and the hash is forgotten when its window ends.
+ * Failed sign-ins per client, in a window of the account lock's length: an IPv6 client by its /64; from an
+ * address many share (a Tor onion service), one higher limit for all of them, while each account's own lock
+ * still holds. Built on {@link ClientLimits}: keys hashed, bounded, forgotten when their window ends; asking
+ * whether a client is blocked stores nothing.
  */
 @Component
 class LoginThrottle {
 
-    private record Window(Instant start, int failures) {}
-
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private final SecretKeySpec key;
-    private final Clock clock;
+    private final ClientLimits limits;
     private final AccountProperties properties;
+    private final WindowCounter failures;
 
-    LoginThrottle(Clock clock, AccountProperties properties) {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.clock = clock;
+    LoginThrottle(ClientLimits limits, AccountProperties properties) {
+        this.limits = limits;
         this.properties = properties;
+        this.failures = limits.counter(properties.lockDuration());
     }
 
     boolean blocked(String clientAddress) {
-        Window window = windows.get(hash(clientAddress));
-        return window != null && current(window) && window.failures() >= properties.clientFailuresPerWindow();
+        ClientLimits.Client client = limits.client(clientAddress);
+        int allowed = client.shared()
+                ? limits.properties().sharedSignInFailuresPerWindow()
+                : properties.clientFailuresPerWindow();
+        return failures.reached(client.key(), allowed);
     }
 
     void failed(String clientAddress) {
-        Instant now = clock.instant();
-        windows.compute(
-                hash(clientAddress),
-                (k, w) -> w == null || !current(w) ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
+        failures.count(limits.client(clientAddress).key());
     }
 
-    @Scheduled(fixedDelay = 60_000)
-    void forgetOldWindows() {
-        windows.values().removeIf(w -> !current(w));
-    }
-
-    private boolean current(Window window) {
-        return clock.instant().isBefore(window.start().plus(properties.lockDuration()));
-    }
-
-    private String hash(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of()
-                    .formatHex(
-                            mac.doFinal(String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                            0,
-                            16);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    WindowCounter failures() {
+        return failures;
     }
 }

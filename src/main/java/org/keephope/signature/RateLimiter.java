@@ -1,74 +1,46 @@
 package org.keephope.signature;
 
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.keephope.web.ClientLimits;
+import org.keephope.web.WindowCounter;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed-window limits per client and per email address, in memory. A client's address is never stored:
- * it is hashed with a key that lives only in this process (and changes at every start), and the hash is
- * forgotten when its window ends.
+ * Hourly limits of the sign form, per kind of key: {@code "client"} (the request's address: an IPv6 client by
+ * its /64; from an address many share, one higher limit for all of them) and any other kind (an email
+ * address) as given. Each kind has a counter of its own, so a flood of one kind cannot push out the other.
+ * Built on {@link ClientLimits}: keys hashed, bounded, forgotten when their window ends.
  */
 @Component
 class RateLimiter {
 
+    static final String CLIENT = "client";
     private static final Duration WINDOW = Duration.ofHours(1);
 
-    private record Window(Instant start, int count) {}
+    private final ClientLimits limits;
+    private final Map<String, WindowCounter> counters = new ConcurrentHashMap<>();
 
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private final SecretKeySpec key;
-    private final Clock clock;
-
-    RateLimiter(Clock clock) {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.clock = clock;
+    RateLimiter(ClientLimits limits) {
+        this.limits = limits;
     }
 
-    /** Counts one request for this key and says whether it is within the limit. */
+    /** Counts one request for this key and says whether it is within the limit (zero or less: none). */
     boolean allow(String kind, String rawKey, int limit) {
         if (limit <= 0) {
             return true;
         }
-        Instant now = clock.instant();
-        Window window = windows.compute(
-                kind + ":" + hash(rawKey),
-                (k, w) -> w == null || !now.isBefore(w.start().plus(WINDOW))
-                        ? new Window(now, 1)
-                        : new Window(w.start(), w.count() + 1));
-        return window.count() <= limit;
-    }
-
-    @Scheduled(fixedDelay = 60_000)
-    void forgetOldWindows() {
-        Instant cutoff = clock.instant().minus(WINDOW);
-        windows.values().removeIf(w -> w.start().isBefore(cutoff));
-    }
-
-    /** One initialised MAC per thread: creating one per request showed in the benchmark's profile. */
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        WindowCounter counter = counter(kind);
+        if (!CLIENT.equals(kind)) {
+            return counter.tryCount(rawKey, limit);
         }
+        ClientLimits.Client client = limits.client(rawKey);
+        return counter.tryCount(
+                client.key(), client.shared() ? limits.properties().sharedSignRequestsPerHour() : limit);
     }
 
-    private String hash(String value) {
-        return HexFormat.of()
-                .formatHex(macs.get().doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
+    WindowCounter counter(String kind) {
+        return counters.computeIfAbsent(kind, k -> limits.counter(WINDOW));
     }
 }

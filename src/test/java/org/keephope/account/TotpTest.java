@@ -3,39 +3,13 @@ package org.keephope.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.keephope.support.MovableClock;
 
 class TotpTest {
 
     static final byte[] RFC_SEED = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
-
-    /** A clock a test can move. */
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void codesMatchTheRfc6238TestVectorsForSha1() {

@@ -39,6 +39,20 @@ public final class AppProcess {
     public AppProcess(
             String name, Map<String, String> database, Path keys, Path work, Path jar, Path logs, HttpClient http)
             throws IOException {
+        this(name, database, Map.of(), keys, work, jar, logs, http);
+    }
+
+    /** As above, with these environment variables set last (they win over the ones above). */
+    public AppProcess(
+            String name,
+            Map<String, String> database,
+            Map<String, String> settings,
+            Path keys,
+            Path work,
+            Path jar,
+            Path logs,
+            HttpClient http)
+            throws IOException {
         this.http = http;
         this.name = name;
         this.port = freePort();
@@ -69,6 +83,7 @@ public final class AppProcess {
         env.put("KEEPHOPE_DEMO", "true");
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("LOGGING_LEVEL_ROOT", "WARN");
+        env.putAll(settings);
         this.process = builder.start();
     }
 
