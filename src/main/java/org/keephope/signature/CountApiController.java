@@ -1,6 +1,5 @@
 package org.keephope.signature;
 
-import java.net.URI;
 import java.util.Map;
 import org.keephope.campaign.Campaigns;
 import org.springframework.http.CacheControl;
@@ -11,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Public counts as JSON, for partner sites and journalists. */
 @RestController
@@ -36,7 +36,11 @@ class CountApiController {
             ProblemDetail problem =
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No public campaign has this slug.");
             problem.setTitle("Campaign not found");
-            problem.setInstance(URI.create("/api/campaigns/" + slug));
+            // the slug is the client's, decoded: encoded again, a space or "<" cannot break the URI (was a 500)
+            problem.setInstance(UriComponentsBuilder.fromPath("/api/campaigns/{slug}")
+                    .buildAndExpand(slug)
+                    .encode()
+                    .toUri());
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
