@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts after this many failures a mail is marked failed; {@code KEEPHOPE_MAIL_MAX_ATTEMPTS}
  * @param insecure allow plain-text SMTP (or TLS to a server whose certificate names another host) to a server
  *     that is not on this machine; {@code KEEPHOPE_MAIL_INSECURE}
+ * @param devMailbox show {@code /dev/mailbox} (without SMTP) even though the base URL is not this machine;
+ *     {@code KEEPHOPE_DEV_MAILBOX}
  */
 @ConfigurationProperties(prefix = "keephope.mail")
 public record MailProperties(
@@ -25,7 +27,8 @@ public record MailProperties(
         @DefaultValue("10s") Duration retryInitial,
         @DefaultValue("30m") Duration retryMax,
         @DefaultValue("20") int maxAttempts,
-        @DefaultValue("false") boolean insecure) {
+        @DefaultValue("false") boolean insecure,
+        @DefaultValue("false") boolean devMailbox) {
 
     Duration backoff(int attempts) {
         Duration wait = retryInitial.multipliedBy(1L << Math.min(attempts - 1, 20));

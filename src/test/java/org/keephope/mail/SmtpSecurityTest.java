@@ -14,6 +14,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class SmtpSecurityTest {
 
     static MailProperties properties(boolean insecure) {
+        return properties(insecure, false);
+    }
+
+    static MailProperties properties(boolean insecure, boolean devMailbox) {
         return new MailProperties(
                 "KeepHope <no-reply@localhost>",
                 250,
@@ -22,7 +26,8 @@ class SmtpSecurityTest {
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(30),
                 20,
-                insecure);
+                insecure,
+                devMailbox);
     }
 
     @Test
@@ -44,8 +49,8 @@ class SmtpSecurityTest {
             assertThat(SmtpSecurity.required("smtp", host, false)).as(host).isEmpty();
         }
         assertThat(SmtpSecurity.required("smtp", "smtp.example.org", true)).isEmpty();
-        assertThat(SmtpSecurity.isLoopback(null)).isFalse();
-        assertThat(SmtpSecurity.isLoopback("")).isFalse();
+        assertThat(Loopback.host(null)).isFalse();
+        assertThat(Loopback.host("")).isFalse();
     }
 
     /** The properties do what they say: JavaMail will not send to a server elsewhere that offers no TLS. */
