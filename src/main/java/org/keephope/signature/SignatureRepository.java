@@ -159,19 +159,41 @@ class SignatureRepository {
                 .update();
     }
 
-    /** Erasure: an unconfirmed signature goes entirely; a confirmed one keeps campaign and country only. */
+    /**
+     * Erasure: an unconfirmed signature goes entirely; a confirmed one keeps campaign, country and the days it
+     * was made, confirmed and erased — not the times, which could be matched against someone's day.
+     */
     void erase(UUID id, String status, Instant now) {
         if (status.equals("PENDING")) {
             jdbc.sql("delete from signature where id = ?").param(id).update();
+            return;
+        }
+        record Times(Instant created, Instant confirmed) {}
+        var times = jdbc.sql("select created_at, confirmed_at from signature where id = ?")
+                .param(id)
+                .query((rs, n) -> new Times(Rows.instant(rs, "created_at"), Rows.instant(rs, "confirmed_at")))
+                .optional();
+        if (times.isEmpty()) {
             return;
         }
         jdbc.sql("""
                         update signature set email_mac = null, email_enc = null, name_enc = null, public_name = null,
                           comment = null, comment_status = 'NONE', show_publicly = false, keep_informed = false,
                           confirm_token_hash = null, confirm_expires_at = null, erase_token_hash = null,
-                          last_mail_at = null, erased_at = ?
+                          last_mail_at = null, created_at = ?, confirmed_at = ?, erased_at = ?
                          where id = ?
-                        """).params(Rows.param(now), id).update();
+                        """)
+                .params(
+                        Rows.param(day(times.get().created())),
+                        Rows.param(day(times.get().confirmed())),
+                        Rows.param(day(now)),
+                        id)
+                .update();
+    }
+
+    /** The start of an instant's day (UTC). */
+    static Instant day(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     }
 
     int purgeUnconfirmed(Instant before) {

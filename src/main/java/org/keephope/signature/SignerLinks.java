@@ -130,7 +130,7 @@ public class SignerLinks {
             return false;
         }
         var s = found.get();
-        outbox.cancel(SignatureWriter.reference(s.id()));
+        outbox.forget(SignatureWriter.reference(s.id()));
         repository.erase(s.id(), s.status(), clock.instant());
         return true;
     }

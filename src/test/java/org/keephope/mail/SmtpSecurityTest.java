@@ -27,6 +27,8 @@ class SmtpSecurityTest {
                 Duration.ofMinutes(30),
                 20,
                 insecure,
+                Duration.ofDays(1),
+                Duration.ofDays(30),
                 devMailbox);
     }
 

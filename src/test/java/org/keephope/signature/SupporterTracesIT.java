@@ -2,7 +2,11 @@ package org.keephope.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -10,7 +14,11 @@ import org.keephope.campaign.CampaignStatus;
 import org.keephope.campaign.Campaigns;
 import org.keephope.campaign.Event;
 import org.keephope.campaign.NewCampaign;
+import org.keephope.mail.Outbox;
+import org.keephope.privacy.EmailAddress;
+import org.keephope.privacy.Fingerprints;
 import org.keephope.support.AbstractIntegrationTest;
+import org.keephope.support.Rows;
 import org.keephope.support.Signer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +33,79 @@ class SupporterTracesIT extends AbstractIntegrationTest {
 
     @Autowired
     Campaigns campaigns;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Fingerprints fingerprints;
+
+    UUID idOf(Signer signer) {
+        return jdbc.sql("select id from signature where email_mac = ?")
+                .param(fingerprints.of(Signing.EMAIL_MAC, EmailAddress.canonical(signer.email)))
+                .query(UUID.class)
+                .single();
+    }
+
+    String confirmed(Signer signer) {
+        post(PAGE + "/sign", signer.formFrom(get(PAGE).body()));
+        var mail = signer.awaitMail();
+        post(Signer.link(mail, "/confirm/"), Map.of());
+        return Signer.link(mail, "/erase/");
+    }
+
+    long sentMailsAbout(String reference) {
+        return jdbc.sql("select count(*) from mail_outbox where reference = ? and status = 'SENT'")
+                .param(reference)
+                .query(Long.class)
+                .single();
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, String what) {
+        Instant end = Instant.now().plusSeconds(15);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(end);
+            Signer.sleep(50);
+        }
+    }
+
+    @Test
+    void aDayAfterItsMailWentTheOutboxHoldsNoTraceOfASignature() {
+        Signer sam = new Signer("Sam", "SE");
+        confirmed(sam);
+        String reference = "signature:" + idOf(sam);
+        await(() -> sentMailsAbout(reference) == 1, "the confirmation recorded as sent");
+        assertThat(new StoredText(jdbc).contains(reference))
+                .as("the scan sees the trail")
+                .isTrue();
+
+        jdbc.sql("update mail_outbox set created_at = ? where reference = ?")
+                .params(OffsetDateTime.now().minus(Duration.ofHours(25)), reference)
+                .update();
+        assertThat(outbox.deleteLeftovers()).isGreaterThanOrEqualTo(1);
+        assertThat(new StoredText(jdbc).contains(reference)).isFalse();
+    }
+
+    @Test
+    void anErasedSignatureLeavesNoMailTrailAndOnlyTheDaysItWasMadeConfirmedAndErased() {
+        Signer ema = new Signer("Ema", "SE");
+        String erase = confirmed(ema);
+        UUID id = idOf(ema);
+        await(() -> sentMailsAbout("signature:" + id) == 1, "the confirmation recorded as sent");
+        assertThat(post(erase, Map.of()).statusCode()).isEqualTo(200);
+
+        assertThat(new StoredText(jdbc).contains("signature:" + id)).isFalse();
+        var times = jdbc.sql("select created_at, confirmed_at, erased_at from signature where id = ?")
+                .param(id)
+                .query((rs, n) -> new Instant[] {
+                    Rows.instant(rs, "created_at"), Rows.instant(rs, "confirmed_at"), Rows.instant(rs, "erased_at")
+                })
+                .single();
+        for (Instant time : times) {
+            assertThat(time).isNotNull().isEqualTo(time.truncatedTo(ChronoUnit.DAYS));
+        }
+        assertThat(times[2]).isEqualTo(Instant.now().truncatedTo(ChronoUnit.DAYS));
+    }
 
     /** A live campaign of its own, so a test can count what it did there alone. */
     String liveCampaign() {
