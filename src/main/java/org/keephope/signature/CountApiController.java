@@ -1,5 +1,6 @@
 package org.keephope.signature;
 
+import java.time.Instant;
 import java.util.Map;
 import org.keephope.campaign.Campaigns;
 import org.springframework.http.CacheControl;
@@ -16,8 +17,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class CountApiController {
 
-    /** The count of a campaign: confirmed signatures, the goal, and by country (ISO 3166 codes). */
-    public record CampaignCount(String slug, long signatures, Integer goal, Map<String, Long> byCountry) {}
+    /**
+     * The count of a campaign: confirmed signatures (exact, fresh), the goal, and where they come from as of
+     * {@code byCountryAsOf} (at most a minute ago): {@code byCountry} names each country (ISO 3166 code) with
+     * at least 5, {@code otherCountries} is the sum of all countries with fewer than 5 each, which are not
+     * named — see {@link CountryCounts} for why.
+     */
+    public record CampaignCount(
+            String slug,
+            long signatures,
+            Integer goal,
+            Map<String, Long> byCountry,
+            long otherCountries,
+            Instant byCountryAsOf) {}
 
     private final Campaigns campaigns;
     private final SignatureCounts counts;
@@ -46,11 +58,18 @@ class CountApiController {
                     .body(problem);
         }
         Tally tally = counts.tally(campaign.get().id());
+        CountryCounts countries = counts.byCountry(campaign.get().id());
         return ResponseEntity.ok()
                 .cacheControl(
                         CacheControl.maxAge(java.time.Duration.ofSeconds(2)).cachePublic())
                 .header("Access-Control-Allow-Origin", "*")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new CampaignCount(slug, tally.total(), campaign.get().signatureGoal(), tally.byCountry()));
+                .body(new CampaignCount(
+                        slug,
+                        tally.total(),
+                        campaign.get().signatureGoal(),
+                        countries.countries(),
+                        countries.otherCountries(),
+                        countries.asOf()));
     }
 }

@@ -202,11 +202,16 @@ class SignatureRepository {
                 .update();
     }
 
-    record PublicSigner(String name, String country, String comment, Instant confirmedAt) {}
+    record PublicSigner(UUID id, String name, String country, String comment, java.time.LocalDate confirmedOn) {}
 
+    /**
+     * The newest signers who chose to be shown, newest day first. Within a day the order is that of their
+     * random ids, not of their times: the list must not tell who confirmed before or after whom.
+     */
     List<PublicSigner> recentPublic(long campaignId, int limit) {
-        return jdbc.sql("""
-                        select public_name, country, case when comment_status = 'APPROVED' then comment end as comment,
+        return jdbc
+                .sql("""
+                        select id, public_name, country, case when comment_status = 'APPROVED' then comment end as comment,
                                confirmed_at
                           from signature
                          where campaign_id = ? and status = 'CONFIRMED' and show_publicly = true
@@ -215,8 +220,19 @@ class SignatureRepository {
                         """)
                 .params(campaignId, limit)
                 .query((rs, n) -> new PublicSigner(
-                        rs.getString(1), rs.getString(2), rs.getString(3), Rows.instant(rs, "confirmed_at")))
-                .list();
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Rows.instant(rs, "confirmed_at")
+                                .atZone(java.time.ZoneOffset.UTC)
+                                .toLocalDate()))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(PublicSigner::confirmedOn)
+                        .reversed()
+                        .thenComparing(PublicSigner::id))
+                .toList();
     }
 
     Map<String, Long> countConfirmedByCountry(long campaignId) {

@@ -24,17 +24,23 @@ class SignersController {
         this.counts = counts;
     }
 
-    /** Recent confirmed signers who chose to be shown: first name and country, and approved comments. */
+    /**
+     * Recent confirmed signers who chose to be shown (first name, country, approved comment, the day), and
+     * where all signers come from, naming no country with fewer than five.
+     */
     @GetMapping("/campaigns/{slug}/signers")
     String signers(@PathVariable String slug, Locale locale, Model model) {
         CampaignView campaign = campaigns.findPublic(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
         model.addAttribute("campaign", campaign);
         model.addAttribute("tally", counts.tally(campaign.id()));
+        CountryCounts countries = counts.byCountry(campaign.id());
+        model.addAttribute("countries", CountryLine.of(countries, locale));
+        model.addAttribute("otherCountries", countries.otherCountries());
         model.addAttribute(
                 "signers",
                 repository.recentPublic(campaign.id(), PUBLIC_LIST_SIZE).stream()
                         .map(s -> new PublicSigner(
-                                s.name(), Countries.name(s.country().trim(), locale), s.comment(), s.confirmedAt()))
+                                s.name(), Countries.name(s.country().trim(), locale), s.comment(), s.confirmedOn()))
                         .toList());
         return "signature/signers";
     }

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedOrigins other origins that may post the sign form (partner sites), besides our own
  * @param batchSize most signatures written in one transaction (group commit)
  * @param countFreshness how old a cached count may be
+ * @param countryCountLag counts by country are taken at the start of windows of this length (aligned to the
+ *     clock), so they show a confirmation only once the next window starts
  * @param reconcileInterval how often counters are checked against the signatures
  * @param consentVersion the version of the privacy notice a signer agrees to
  */
@@ -33,5 +35,6 @@ public record SigningProperties(
         @DefaultValue List<String> allowedOrigins,
         @DefaultValue("256") int batchSize,
         @DefaultValue("1s") Duration countFreshness,
+        @DefaultValue("60s") Duration countryCountLag,
         @DefaultValue("10m") Duration reconcileInterval,
         @DefaultValue("2026-11") String consentVersion) {}

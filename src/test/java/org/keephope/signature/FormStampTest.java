@@ -27,6 +27,7 @@ class FormStampTest {
                 List.of(),
                 256,
                 Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
                 Duration.ofMinutes(10),
                 "2026-11");
     }

@@ -40,6 +40,121 @@ class SupporterTracesIT extends AbstractIntegrationTest {
     @Autowired
     Fingerprints fingerprints;
 
+    @Autowired
+    CounterRepository counters;
+
+    @Autowired
+    SigningProperties properties;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
+    String confirmedOn(String page, Signer signer) {
+        assertThat(post(page + "/sign", signer.formFrom(get(page).body())).statusCode())
+                .isEqualTo(303);
+        post(Signer.link(signer.awaitMail(), "/confirm/"), Map.of());
+        return signer.email;
+    }
+
+    long campaignId(String page) {
+        return campaigns
+                .ref(page.substring("/campaigns/".length()))
+                .orElseThrow()
+                .id();
+    }
+
+    /** A clock a test moves by hand. */
+    static final class TestClock extends java.time.Clock {
+        volatile Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void thePublicListShowsTheDayASignerConfirmedNeverTheTime() {
+        String page = liveCampaign();
+        confirmedOn(page, new Signer("Dana", "SE").with("showPublicly", "on"));
+        confirmedOn(page, new Signer("Dara", "SE").with("showPublicly", "on"));
+        String list = get(page + "/signers").body();
+        assertThat(list).contains("Dana").contains("Dara");
+        var times = java.util.regex.Pattern.compile("<time datetime=\"([^\"]*)\"")
+                .matcher(list)
+                .results()
+                .map(r -> r.group(1))
+                .toList();
+        assertThat(times).hasSize(2).allSatisfy(t -> assertThat(t).matches("\\d{4}-\\d{2}-\\d{2}"));
+    }
+
+    @Test
+    void noCountryWithFewerThanFiveSignaturesIsNamedInThePagesOrTheApi() {
+        String page = liveCampaign();
+        for (int i = 0; i < 5; i++) {
+            confirmedOn(page, new Signer("Dan" + i, "DK"));
+        }
+        confirmedOn(page, new Signer("Solo", "SE"));
+        confirmedOn(page, new Signer("Pair", "IS"));
+        confirmedOn(page, new Signer("Pair", "IS"));
+
+        String api =
+                get("/api/campaigns/" + page.substring("/campaigns/".length())).body();
+        assertThat(api)
+                .contains("\"signatures\":8")
+                .contains("\"byCountry\":{\"DK\":5}")
+                .contains("\"otherCountries\":3")
+                .containsPattern("\"byCountryAsOf\":\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00Z\"")
+                .doesNotContain("\"SE\"")
+                .doesNotContain("\"IS\"");
+
+        String signers = get(page + "/signers").body();
+        assertThat(signers)
+                .contains("Denmark")
+                .contains("Other countries, fewer than 5 signatures each</th><td>3</td>")
+                .doesNotContain("Sweden")
+                .doesNotContain("Iceland");
+        assertThat(get(page + "/signers?lang=ru").body()).contains("Дания").contains("меньше 5 подписей");
+    }
+
+    @Test
+    void countsByCountryMoveOnlyAtTheStartOfEachMinuteWhileTheTotalIsFresh() {
+        String page = liveCampaign();
+        long campaign = campaignId(page);
+        for (int i = 0; i < 4; i++) {
+            confirmedOn(page, new Signer("Ida" + i, "IE"));
+        }
+        TestClock clock = new TestClock(Instant.parse("2030-01-01T12:00:10Z"));
+        SignatureCounts counts = new SignatureCounts(counters, properties, transaction, clock);
+        assertThat(counts.byCountry(campaign).countries()).isEmpty();
+        assertThat(counts.byCountry(campaign).otherCountries()).isEqualTo(4);
+
+        confirmedOn(page, new Signer("Ida4", "IE"));
+        clock.now = Instant.parse("2030-01-01T12:00:59Z");
+        assertThat(counts.tally(campaign).total()).as("the total is fresh").isEqualTo(5);
+        assertThat(counts.byCountry(campaign).countries()).as("same minute").isEmpty();
+        assertThat(counts.byCountry(campaign).asOf()).isEqualTo(Instant.parse("2030-01-01T12:00:00Z"));
+
+        clock.now = Instant.parse("2030-01-01T12:01:00Z");
+        assertThat(counts.byCountry(campaign).countries()).containsExactly(Map.entry("IE", 5L));
+        assertThat(counts.byCountry(campaign).otherCountries()).isZero();
+        assertThat(counts.byCountry(campaign).asOf()).isEqualTo(Instant.parse("2030-01-01T12:01:00Z"));
+    }
+
     UUID idOf(Signer signer) {
         return jdbc.sql("select id from signature where email_mac = ?")
                 .param(fingerprints.of(Signing.EMAIL_MAC, EmailAddress.canonical(signer.email)))
