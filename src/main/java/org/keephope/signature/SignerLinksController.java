@@ -62,6 +62,7 @@ class SignerLinksController {
         }
         model.addAttribute("token", token);
         model.addAttribute("campaign", null);
+        model.addAttribute("details", null);
         return "signature/confirm";
     }
 
@@ -107,6 +108,7 @@ class SignerLinksController {
         model.addAttribute("state", link.state().name());
         model.addAttribute("token", token);
         model.addAttribute("campaign", campaign);
+        model.addAttribute("details", link.details());
         return "signature/confirm";
     }
 }
