@@ -265,6 +265,25 @@ class SignatureRepository {
         return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     }
 
+    record Held(UUID id, String status) {}
+
+    /**
+     * Up to {@code limit} signatures of a campaign that still hold personal data (pending, or confirmed and
+     * not erased), locked; rows another node holds are skipped, so nodes running at once share the work.
+     */
+    List<Held> lockHoldingPersonalData(long campaignId, int limit) {
+        return jdbc.sql("""
+                        select id, status from signature
+                         where campaign_id = ? and (status = 'PENDING' or erased_at is null)
+                         order by id
+                         limit ?
+                         for update skip locked
+                        """)
+                .params(campaignId, limit)
+                .query((rs, n) -> new Held(rs.getObject("id", UUID.class), rs.getString("status")))
+                .list();
+    }
+
     int purgeUnconfirmed(Instant before) {
         return jdbc.sql("delete from signature where status = 'PENDING' and created_at < ?")
                 .param(Rows.param(before))

@@ -17,11 +17,14 @@ class SignersController {
     private final Campaigns campaigns;
     private final SignatureRepository repository;
     private final SignatureCounts counts;
+    private final SigningProperties properties;
 
-    SignersController(Campaigns campaigns, SignatureRepository repository, SignatureCounts counts) {
+    SignersController(
+            Campaigns campaigns, SignatureRepository repository, SignatureCounts counts, SigningProperties properties) {
         this.campaigns = campaigns;
         this.repository = repository;
         this.counts = counts;
+        this.properties = properties;
     }
 
     /**
@@ -52,8 +55,11 @@ class SignersController {
         return "signature/check-email";
     }
 
+    /** The privacy notice; its periods are the settings that the housekeeping and retention jobs apply. */
     @GetMapping("/privacy")
-    String privacy() {
+    String privacy(Model model) {
+        model.addAttribute("unconfirmedDays", properties.unconfirmedRetention().toDays());
+        model.addAttribute("retentionDays", properties.retentionAfterClose().toDays());
         return "signature/privacy";
     }
 }

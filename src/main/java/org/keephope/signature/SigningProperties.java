@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param confirmationValidity how long a confirmation link works
  * @param unconfirmedRetention unconfirmed signatures are deleted after this
+ * @param retentionAfterClose signers' personal data (email, name, comment) is erased this long after a
+ *     campaign's signing ended (closed, or its deadline passed); {@code KEEPHOPE_RETENTION_AFTER_CLOSE}
  * @param resendInterval at most one mail per signature per interval (re-sends, "already signed")
  * @param minFillTime a form sent sooner than this after it was served is held back and shown again
  * @param formValidity a served form can be sent for this long
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SigningProperties(
         @DefaultValue("7d") Duration confirmationValidity,
         @DefaultValue("30d") Duration unconfirmedRetention,
+        @DefaultValue("90d") Duration retentionAfterClose,
         @DefaultValue("10m") Duration resendInterval,
         @DefaultValue("3s") Duration minFillTime,
         @DefaultValue("1d") Duration formValidity,

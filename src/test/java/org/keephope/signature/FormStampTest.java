@@ -19,6 +19,7 @@ class FormStampTest {
         return new SigningProperties(
                 Duration.ofDays(7),
                 Duration.ofDays(30),
+                Duration.ofDays(90),
                 Duration.ofMinutes(10),
                 Duration.ofSeconds(3),
                 Duration.ofDays(1),

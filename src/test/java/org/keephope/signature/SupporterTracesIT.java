@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.keephope.campaign.CampaignStatus;
 import org.keephope.campaign.Campaigns;
-import org.keephope.campaign.Event;
-import org.keephope.campaign.NewCampaign;
 import org.keephope.mail.Outbox;
 import org.keephope.privacy.EmailAddress;
 import org.keephope.privacy.Fingerprints;
 import org.keephope.support.AbstractIntegrationTest;
 import org.keephope.support.Rows;
 import org.keephope.support.Signer;
+import org.keephope.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,33 +54,39 @@ class SupporterTracesIT extends AbstractIntegrationTest {
     }
 
     long campaignId(String page) {
-        return campaigns
-                .ref(page.substring("/campaigns/".length()))
-                .orElseThrow()
-                .id();
+        return campaigns.ref(TestCampaigns.slug(page)).orElseThrow().id();
     }
 
-    /** A clock a test moves by hand. */
-    static final class TestClock extends java.time.Clock {
-        volatile Instant now;
+    String liveCampaign() {
+        return TestCampaigns.live(campaigns, null);
+    }
 
-        TestClock(Instant now) {
-            this.now = now;
-        }
+    UUID idOf(Signer signer) {
+        return jdbc.sql("select id from signature where email_mac = ?")
+                .param(fingerprints.of(Signing.EMAIL_MAC, EmailAddress.canonical(signer.email)))
+                .query(UUID.class)
+                .single();
+    }
 
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
+    String confirmed(Signer signer) {
+        post(PAGE + "/sign", signer.formFrom(get(PAGE).body()));
+        var mail = signer.awaitMail();
+        post(Signer.link(mail, "/confirm/"), Map.of());
+        return Signer.link(mail, "/erase/");
+    }
 
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+    long sentMailsAbout(String reference) {
+        return jdbc.sql("select count(*) from mail_outbox where reference = ? and status = 'SENT'")
+                .param(reference)
+                .query(Long.class)
+                .single();
+    }
 
-        @Override
-        public Instant instant() {
-            return now;
+    static void await(java.util.function.BooleanSupplier condition, String what) {
+        Instant end = Instant.now().plusSeconds(15);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(end);
+            Signer.sleep(50);
         }
     }
 
@@ -112,8 +115,7 @@ class SupporterTracesIT extends AbstractIntegrationTest {
         confirmedOn(page, new Signer("Pair", "IS"));
         confirmedOn(page, new Signer("Pair", "IS"));
 
-        String api =
-                get("/api/campaigns/" + page.substring("/campaigns/".length())).body();
+        String api = get("/api/campaigns/" + TestCampaigns.slug(page)).body();
         assertThat(api)
                 .contains("\"signatures\":8")
                 .contains("\"byCountry\":{\"DK\":5}")
@@ -144,44 +146,15 @@ class SupporterTracesIT extends AbstractIntegrationTest {
         assertThat(counts.byCountry(campaign).otherCountries()).isEqualTo(4);
 
         confirmedOn(page, new Signer("Ida4", "IE"));
-        clock.now = Instant.parse("2030-01-01T12:00:59Z");
+        clock.set(Instant.parse("2030-01-01T12:00:59Z"));
         assertThat(counts.tally(campaign).total()).as("the total is fresh").isEqualTo(5);
         assertThat(counts.byCountry(campaign).countries()).as("same minute").isEmpty();
         assertThat(counts.byCountry(campaign).asOf()).isEqualTo(Instant.parse("2030-01-01T12:00:00Z"));
 
-        clock.now = Instant.parse("2030-01-01T12:01:00Z");
+        clock.set(Instant.parse("2030-01-01T12:01:00Z"));
         assertThat(counts.byCountry(campaign).countries()).containsExactly(Map.entry("IE", 5L));
         assertThat(counts.byCountry(campaign).otherCountries()).isZero();
         assertThat(counts.byCountry(campaign).asOf()).isEqualTo(Instant.parse("2030-01-01T12:01:00Z"));
-    }
-
-    UUID idOf(Signer signer) {
-        return jdbc.sql("select id from signature where email_mac = ?")
-                .param(fingerprints.of(Signing.EMAIL_MAC, EmailAddress.canonical(signer.email)))
-                .query(UUID.class)
-                .single();
-    }
-
-    String confirmed(Signer signer) {
-        post(PAGE + "/sign", signer.formFrom(get(PAGE).body()));
-        var mail = signer.awaitMail();
-        post(Signer.link(mail, "/confirm/"), Map.of());
-        return Signer.link(mail, "/erase/");
-    }
-
-    long sentMailsAbout(String reference) {
-        return jdbc.sql("select count(*) from mail_outbox where reference = ? and status = 'SENT'")
-                .param(reference)
-                .query(Long.class)
-                .single();
-    }
-
-    static void await(java.util.function.BooleanSupplier condition, String what) {
-        Instant end = Instant.now().plusSeconds(15);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(end);
-            Signer.sleep(50);
-        }
     }
 
     @Test
@@ -220,25 +193,6 @@ class SupporterTracesIT extends AbstractIntegrationTest {
             assertThat(time).isNotNull().isEqualTo(time.truncatedTo(ChronoUnit.DAYS));
         }
         assertThat(times[2]).isEqualTo(Instant.now().truncatedTo(ChronoUnit.DAYS));
-    }
-
-    /** A live campaign of its own, so a test can count what it did there alone. */
-    String liveCampaign() {
-        String slug = "traces-" + UUID.randomUUID().toString().substring(0, 8);
-        campaigns.create(new NewCampaign(
-                slug,
-                CampaignStatus.LIVE,
-                "en",
-                "Traces " + slug,
-                "A campaign for one test",
-                "Body",
-                null,
-                null,
-                new Event("Summit", "Here", LocalDate.of(2030, 1, 1), null),
-                null,
-                100,
-                null));
-        return "/campaigns/" + slug;
     }
 
     @Test
