@@ -14,17 +14,19 @@ class DevMailboxAccessTest {
 
     static final int PORT = 8080;
 
+    /** A request from a peer address, with the Host header a browser on this machine sends. */
     static MockHttpServletRequest from(String address) {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/dev/mailbox");
-        request.setRemoteAddr(address);
-        request.setLocalPort(PORT);
-        request.addHeader("Host", "localhost:" + PORT);
-        return request;
+        return request(address, "localhost:" + PORT);
     }
 
+    /** A request from this machine with the given Host header (none when null). */
     static MockHttpServletRequest addressedTo(String host) {
+        return request("127.0.0.1", host);
+    }
+
+    static MockHttpServletRequest request(String address, String host) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/dev/mailbox");
-        request.setRemoteAddr("127.0.0.1");
+        request.setRemoteAddr(address);
         request.setLocalPort(PORT);
         if (host != null) {
             request.addHeader("Host", host);

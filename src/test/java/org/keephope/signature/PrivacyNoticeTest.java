@@ -2,30 +2,20 @@ package org.keephope.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.ui.ExtendedModelMap;
 
 class PrivacyNoticeTest {
 
     @Test
     void theNoticeStatesThePeriodsTheJobsApply() {
-        var properties = new SigningProperties(
-                Duration.ofDays(7),
-                Duration.ofDays(21),
-                Duration.ofDays(45),
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(3),
-                Duration.ofDays(1),
-                30,
-                5,
-                List.of(),
-                256,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(60),
-                Duration.ofMinutes(10),
-                "2026-11");
+        SigningProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                        "keephope.signing.unconfirmed-retention", "21d",
+                        "keephope.signing.retention-after-close", "45d")))
+                .bindOrCreate("keephope.signing", SigningProperties.class);
         var model = new ExtendedModelMap();
         new SignersController(null, null, null, properties).privacy(model);
         assertThat(model).containsEntry("unconfirmedDays", 21L).containsEntry("retentionDays", 45L);
