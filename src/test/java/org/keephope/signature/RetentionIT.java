@@ -14,9 +14,9 @@ import org.keephope.campaign.CampaignEditing;
 import org.keephope.campaign.Campaigns;
 import org.keephope.mail.Outbox;
 import org.keephope.support.AbstractIntegrationTest;
+import org.keephope.support.MovableClock;
 import org.keephope.support.Rows;
 import org.keephope.support.Signer;
-import org.keephope.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,7 +49,7 @@ class RetentionIT extends AbstractIntegrationTest {
     SignatureCounts counts;
 
     /** The application's retention job, with a clock the test moves. */
-    Retention at(TestClock clock) {
+    Retention at(MovableClock clock) {
         return new Retention(campaigns, repository, outbox, properties, transaction, clock);
     }
 
@@ -107,13 +107,13 @@ class RetentionIT extends AbstractIntegrationTest {
                 .isTrue();
         Instant closed = closedAt(campaign);
         assertThat(closed).isNotNull();
-        TestClock clock =
-                new TestClock(closed.plus(properties.retentionAfterClose()).minus(Duration.ofHours(1)));
+        MovableClock clock =
+                new MovableClock(closed.plus(properties.retentionAfterClose()).minus(Duration.ofHours(1)));
 
         at(clock).eraseExpired();
         assertThat(left(campaign)).as("not yet").hasSize(3).allMatch(Left::personal);
 
-        clock.set(closed.plus(properties.retentionAfterClose()).plusSeconds(60));
+        clock.now = closed.plus(properties.retentionAfterClose()).plusSeconds(60);
         assertThat(at(clock).eraseExpired()).isGreaterThanOrEqualTo(3);
         List<Left> left = left(campaign);
         assertThat(left).extracting(Left::country).containsExactly("DK", "SE");
@@ -138,8 +138,8 @@ class RetentionIT extends AbstractIntegrationTest {
         for (int i = 0; i < 6; i++) {
             sign(page, new Signer("Node" + i, "NO"), i % 2 == 0);
         }
-        TestClock clock =
-                new TestClock(deadline.plus(properties.retentionAfterClose()).plusSeconds(60));
+        MovableClock clock =
+                new MovableClock(deadline.plus(properties.retentionAfterClose()).plusSeconds(60));
         var one = CompletableFuture.supplyAsync(() -> at(clock).eraseExpired());
         var two = CompletableFuture.supplyAsync(() -> at(clock).eraseExpired());
         one.get();

@@ -1,21 +1,26 @@
 package org.keephope.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, for a component built in the test with the application's other beans. */
-public final class TestClock extends Clock {
+/** A clock that stands still until the test moves it. */
+public final class MovableClock extends Clock {
 
-    private volatile Instant now;
+    public Instant now;
 
-    public TestClock(Instant now) {
+    public MovableClock(Instant now) {
         this.now = now;
     }
 
-    public void set(Instant instant) {
-        now = instant;
+    public MovableClock() {
+        this(Instant.parse("2026-11-28T12:00:00Z"));
+    }
+
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override
