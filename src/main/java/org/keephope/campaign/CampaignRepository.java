@@ -30,11 +30,14 @@ class CampaignRepository {
         jdbc.sql("""
                         insert into campaign (slug, status, original_locale, title, summary, body, image, image_alt,
                           event_name, event_place, event_starts, event_ends, deadline, signature_goal,
-                          press_name, press_email, press_phone, created_at, updated_at)
+                          press_name, press_email, press_phone, created_at, updated_at, closed_at)
                         values (:slug, :status, :locale, :title, :summary, :body, :image, :imageAlt,
                           :eventName, :eventPlace, :eventStarts, :eventEnds, :deadline, :goal,
-                          :pressName, :pressEmail, :pressPhone, :now, :now)
-                        """).params(params(c, now)).update(keys, "id");
+                          :pressName, :pressEmail, :pressPhone, :now, :now, :closedAt)
+                        """)
+                .params(params(c, now))
+                .param("closedAt", c.status().hasClosed() ? Rows.param(now) : null)
+                .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
@@ -97,12 +100,30 @@ class CampaignRepository {
                 .update();
     }
 
+    /** Moves the lifecycle on; the first move to closed (or delivered) records when signing ended. */
     boolean changeStatus(long id, CampaignStatus from, CampaignStatus to, Instant now) {
-        return jdbc.sql(
-                                "update campaign set status = ?, updated_at = ?, version = version + 1 where id = ? and status = ?")
-                        .params(to.name(), Rows.param(now), id, from.name())
+        return jdbc.sql("update campaign set status = ?, updated_at = ?, version = version + 1,"
+                                + " closed_at = case when ? then coalesce(closed_at, ?) else closed_at end"
+                                + " where id = ? and status = ?")
+                        .params(to.name(), Rows.param(now), to.hasClosed(), Rows.param(now), id, from.name())
                         .update()
                 == 1;
+    }
+
+    /**
+     * Campaigns whose signing ended before a time: closed by staff then, or a public campaign whose
+     * deadline passed then, whichever came first.
+     */
+    List<Long> endedBefore(Instant cutoff) {
+        return jdbc.sql("""
+                        select id from campaign
+                         where closed_at < :cutoff
+                            or (status <> 'DRAFT' and deadline < :cutoff)
+                         order by id
+                        """)
+                .param("cutoff", Rows.param(cutoff))
+                .query(Long.class)
+                .list();
     }
 
     void upsertTranslation(long campaignId, String locale, String title, String summary, String body) {

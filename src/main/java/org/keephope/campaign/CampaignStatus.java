@@ -10,4 +10,9 @@ public enum CampaignStatus {
     public boolean isPublic() {
         return this != DRAFT;
     }
+
+    /** Closed or delivered: it takes no more signatures, ever (the lifecycle only moves on). */
+    public boolean hasClosed() {
+        return this == CLOSED || this == DELIVERED;
+    }
 }

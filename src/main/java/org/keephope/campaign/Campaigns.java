@@ -56,6 +56,14 @@ public class Campaigns {
         return summaries(List.of(CampaignStatus.LIVE, CampaignStatus.CLOSED, CampaignStatus.DELIVERED), locale);
     }
 
+    /**
+     * Campaigns whose signing ended before a time (closed then, or their deadline passed then, whichever was
+     * first): the retention of their signers' personal data runs from that end.
+     */
+    public List<Long> endedBefore(java.time.Instant cutoff) {
+        return repository.endedBefore(cutoff);
+    }
+
     /** How many campaigns exist in any state; the demo content loads only into an empty database. */
     public long count() {
         return repository.count();

@@ -1,9 +1,13 @@
 package org.keephope.mail;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.keephope.privacy.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,13 +21,17 @@ public class Outbox {
 
     static final String CONTEXT = "mail.outbox";
 
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
     private final OutboxRepository repository;
     private final PersonalData personalData;
+    private final MailProperties properties;
     private final Clock clock;
 
-    Outbox(OutboxRepository repository, PersonalData personalData, Clock clock) {
+    Outbox(OutboxRepository repository, PersonalData personalData, MailProperties properties, Clock clock) {
         this.repository = repository;
         this.personalData = personalData;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -50,10 +58,30 @@ public class Outbox {
         repository.insertAll(rows, clock.instant());
     }
 
-    /** Cancels unsent mail about something, deleting its content. */
+    /**
+     * Forgets all mail about something (on erasure): unsent mail is not sent, and no row is left that ties it
+     * (e.g. {@code signature:<id>}) to the times its mails were written and sent.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int cancel(String reference) {
-        return repository.cancel(reference);
+    public int forget(String reference) {
+        return repository.deleteAbout(reference);
+    }
+
+    /**
+     * Deletes what sent and cancelled mail leaves behind after {@code keepFinished} (a day), and failed mail
+     * (its message already gone) after {@code keepFailed}: a reference with its times is a trace of who did
+     * what when. Any node may run it at any time; a row deleted twice is deleted once.
+     */
+    @Scheduled(initialDelay = 90_000, fixedDelay = 3_600_000)
+    @Transactional
+    public int deleteLeftovers() {
+        Instant now = clock.instant();
+        int deleted =
+                repository.deleteLeftovers(now.minus(properties.keepFinished()), now.minus(properties.keepFailed()));
+        if (deleted > 0) {
+            log.info("Deleted {} sent, cancelled or failed mail rows", deleted);
+        }
+        return deleted;
     }
 
     @Transactional(readOnly = true)

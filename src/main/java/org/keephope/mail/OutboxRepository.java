@@ -84,10 +84,12 @@ class OutboxRepository {
                 .update();
     }
 
+    /** A failed attempt; after the last one the message, recipient included, is deleted: it will not be sent. */
     void markFailed(long id, String node, int attempts, Instant next, boolean giveUp, String error) {
         jdbc.sql("update mail_outbox set attempts = ?, next_attempt_at = ?, claimed_until = null, status = ?,"
-                        + " last_error = ? where id = ? and claimed_by = ?")
-                .params(attempts, Rows.param(next), giveUp ? "FAILED" : "PENDING", error, id, node)
+                        + " last_error = ?, payload = case when ? then null else payload end"
+                        + " where id = ? and claimed_by = ?")
+                .params(attempts, Rows.param(next), giveUp ? "FAILED" : "PENDING", error, giveUp, id, node)
                 .update();
     }
 
@@ -98,10 +100,21 @@ class OutboxRepository {
                 .single();
     }
 
-    int cancel(String reference) {
-        return jdbc.sql("update mail_outbox set status = 'CANCELLED', payload = null where reference = ?"
-                        + " and status in ('PENDING', 'FAILED')")
+    /** Every mail about something, sent or not: a row being sent meanwhile is then recorded nowhere. */
+    int deleteAbout(String reference) {
+        return jdbc.sql("delete from mail_outbox where reference = ?")
                 .param(reference)
+                .update();
+    }
+
+    /** Rows whose mail went (or never will) and that are older than the given times. */
+    int deleteLeftovers(Instant finishedBefore, Instant failedBefore) {
+        return jdbc.sql("""
+                        delete from mail_outbox
+                         where (status in ('SENT', 'CANCELLED') and created_at < ?)
+                            or (status = 'FAILED' and created_at < ?)
+                        """)
+                .params(Rows.param(finishedBefore), Rows.param(failedBefore))
                 .update();
     }
 

@@ -1,6 +1,6 @@
 package org.keephope.signature;
 
-import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 import org.keephope.campaign.Campaigns;
 import org.springframework.http.CacheControl;
@@ -11,13 +11,25 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Public counts as JSON, for partner sites and journalists. */
 @RestController
 class CountApiController {
 
-    /** The count of a campaign: confirmed signatures, the goal, and by country (ISO 3166 codes). */
-    public record CampaignCount(String slug, long signatures, Integer goal, Map<String, Long> byCountry) {}
+    /**
+     * The count of a campaign: confirmed signatures (exact, fresh), the goal, and where they come from as of
+     * {@code byCountryAsOf} (at most a minute ago): {@code byCountry} names each country (ISO 3166 code) with
+     * at least 5, {@code otherCountries} is the sum of all countries with fewer than 5 each, which are not
+     * named — see {@link CountryCounts} for why.
+     */
+    public record CampaignCount(
+            String slug,
+            long signatures,
+            Integer goal,
+            Map<String, Long> byCountry,
+            long otherCountries,
+            Instant byCountryAsOf) {}
 
     private final Campaigns campaigns;
     private final SignatureCounts counts;
@@ -36,17 +48,28 @@ class CountApiController {
             ProblemDetail problem =
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No public campaign has this slug.");
             problem.setTitle("Campaign not found");
-            problem.setInstance(URI.create("/api/campaigns/" + slug));
+            // the slug is the client's, decoded: encoded again, a space or "<" cannot break the URI (was a 500)
+            problem.setInstance(UriComponentsBuilder.fromPath("/api/campaigns/{slug}")
+                    .buildAndExpand(slug)
+                    .encode()
+                    .toUri());
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
         Tally tally = counts.tally(campaign.get().id());
+        CountryCounts countries = counts.byCountry(campaign.get().id());
         return ResponseEntity.ok()
                 .cacheControl(
                         CacheControl.maxAge(java.time.Duration.ofSeconds(2)).cachePublic())
                 .header("Access-Control-Allow-Origin", "*")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new CampaignCount(slug, tally.total(), campaign.get().signatureGoal(), tally.byCountry()));
+                .body(new CampaignCount(
+                        slug,
+                        tally.total(),
+                        campaign.get().signatureGoal(),
+                        countries.countries(),
+                        countries.otherCountries(),
+                        countries.asOf()));
     }
 }

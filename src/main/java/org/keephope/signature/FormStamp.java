@@ -8,8 +8,10 @@ import org.keephope.privacy.Fingerprints;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed time a sign form was served: {@code <epoch seconds>.<MAC>}. No session, no cookie: any node
- * can check it, since the MAC key is shared. A form sent too soon after it was served is likely a bot.
+ * The signed time a sign form was served: {@code <epoch seconds>.<MAC>}, the MAC over the time and the
+ * campaign, so a stamp served with one campaign's page is no good on another's form. No session, no
+ * cookie: any node can check it, since the MAC key is shared. A form sent too soon after it was served is
+ * likely a bot.
  */
 @Component
 class FormStamp {
@@ -32,15 +34,16 @@ class FormStamp {
         this.clock = clock;
     }
 
-    String issue() {
+    String issue(long campaignId) {
         String seconds = Long.toString(clock.instant().getEpochSecond());
-        return seconds + "."
-                + Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString(Fingerprints.truncate(fingerprints.of(PURPOSE, seconds), 16));
+        return seconds + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag(seconds, campaignId));
     }
 
-    Verdict check(String stamp) {
+    private byte[] tag(String seconds, long campaignId) {
+        return Fingerprints.truncate(fingerprints.of(PURPOSE, seconds + ":" + campaignId), 16);
+    }
+
+    Verdict check(String stamp, long campaignId) {
         if (stamp == null || stamp.length() > 64 || stamp.indexOf('.') < 1) {
             return Verdict.INVALID;
         }
@@ -53,7 +56,7 @@ class FormStamp {
         } catch (IllegalArgumentException e) {
             return Verdict.INVALID;
         }
-        if (!java.security.MessageDigest.isEqual(Fingerprints.truncate(fingerprints.of(PURPOSE, seconds), 16), tag)) {
+        if (!java.security.MessageDigest.isEqual(tag(seconds, campaignId), tag)) {
             return Verdict.INVALID;
         }
         Duration age = Duration.between(issued, clock.instant());

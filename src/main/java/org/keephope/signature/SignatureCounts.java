@@ -26,11 +26,14 @@ public class SignatureCounts {
 
     private record Cached(Instant at, Tally tally) {}
 
+    private record Snapshot(Instant window, CountryCounts counts) {}
+
     private final CounterRepository counters;
     private final SigningProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Long, Snapshot> countryCache = new ConcurrentHashMap<>();
 
     SignatureCounts(
             CounterRepository counters, SigningProperties properties, TransactionTemplate transaction, Clock clock) {
@@ -46,11 +49,34 @@ public class SignatureCounts {
         if (cached != null && cached.at().plus(properties.countFreshness()).isAfter(now)) {
             return cached.tally();
         }
-        Map<String, Long> byCountry = transaction.execute(status -> counters.byCountry(campaignId));
+        Map<String, Long> byCountry = exactByCountry(campaignId);
         Tally tally =
-                new Tally(byCountry.values().stream().mapToLong(Long::longValue).sum(), Map.copyOf(byCountry));
+                new Tally(byCountry.values().stream().mapToLong(Long::longValue).sum());
         cache.put(campaignId, new Cached(now, tally));
         return tally;
+    }
+
+    /**
+     * Where the signatures come from, as of the start of the current window ({@code countryCountLag}, a
+     * minute): every node takes its figures in the same windows, aligned to the clock, and a confirmation
+     * shows in them only once the next window starts — on the confirming node too.
+     */
+    public CountryCounts byCountry(long campaignId) {
+        long lag = Math.max(1, properties.countryCountLag().toSeconds());
+        long seconds = clock.instant().getEpochSecond();
+        Instant window = Instant.ofEpochSecond(seconds - Math.floorMod(seconds, lag));
+        Snapshot snapshot = countryCache.get(campaignId);
+        if (snapshot != null && snapshot.window().equals(window)) {
+            return snapshot.counts();
+        }
+        CountryCounts counts = CountryCounts.of(exactByCountry(campaignId), window);
+        countryCache.put(campaignId, new Snapshot(window, counts));
+        return counts;
+    }
+
+    /** Exact counts per country, fresh from the counters: never for the public as they are. */
+    Map<String, Long> exactByCountry(long campaignId) {
+        return transaction.execute(status -> counters.byCountry(campaignId));
     }
 
     /** Counts one confirmation, inside the confirming transaction. */
@@ -59,7 +85,7 @@ public class SignatureCounts {
         counters.add(campaignId, country, ThreadLocalRandom.current().nextInt(CounterRepository.SHARDS), 1);
     }
 
-    /** This node's cache forgets a campaign, so its next view shows the new count at once. */
+    /** This node's cache of the total forgets a campaign, so its next view shows the new total at once. */
     void invalidate(long campaignId) {
         cache.remove(campaignId);
     }

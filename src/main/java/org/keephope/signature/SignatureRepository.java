@@ -17,7 +17,25 @@ class SignatureRepository {
 
     record Existing(UUID id, String status, Instant lastMailAt) {}
 
-    record ByToken(UUID id, long campaignId, String status, String country, Instant confirmExpiresAt, String locale) {}
+    /** Which link of a signature a token is: the first one mailed, or that of choices sent again. */
+    enum LinkKind {
+        ORIGINAL,
+        CHANGE
+    }
+
+    /**
+     * A signature found by a link's token. {@code expiresAt} is that link's; {@code change} the sealed
+     * choices waiting for confirmation, when this is a pending change's link and they wait still.
+     */
+    record ByToken(
+            UUID id,
+            long campaignId,
+            String status,
+            String country,
+            Instant expiresAt,
+            String locale,
+            LinkKind kind,
+            byte[] change) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -76,25 +94,20 @@ class SignatureRepository {
                 .optional();
     }
 
-    /** A pending signature sent again: the newest details and a fresh link replace the old ones. */
-    void renewPending(UUID id, NewSignature s) {
+    /**
+     * A pending signature sent again: the new choices wait beside the signature's own, sealed, with a link
+     * of their own; the signature stays as it was until that link is confirmed. A change waiting already is
+     * replaced (its link stops working); the first link keeps working. The erase link of the newest mail
+     * replaces the older one, as for every mail.
+     */
+    void stageChange(UUID id, byte[] sealed, NewSignature s) {
         jdbc.sql("""
-                        update signature set email_enc = ?, name_enc = ?, public_name = ?, country = ?, comment = ?,
-                          comment_status = ?, show_publicly = ?, keep_informed = ?, locale = ?, consent_version = ?,
-                          confirm_token_hash = ?, confirm_expires_at = ?, erase_token_hash = ?, last_mail_at = ?
+                        update signature set change_enc = ?, change_token_hash = ?, change_expires_at = ?,
+                          erase_token_hash = ?, last_mail_at = ?
                          where id = ? and status = 'PENDING'
                         """)
                 .params(
-                        s.emailEnc(),
-                        s.nameEnc(),
-                        s.publicName(),
-                        s.country(),
-                        s.comment(),
-                        s.comment() == null ? "NONE" : "PENDING",
-                        s.showPublicly(),
-                        s.keepInformed(),
-                        s.locale(),
-                        s.consentVersion(),
+                        sealed,
                         s.confirmTokenHash(),
                         Rows.param(s.confirmExpiresAt()),
                         s.eraseTokenHash(),
@@ -110,34 +123,86 @@ class SignatureRepository {
                 .update();
     }
 
+    /** The signature a confirmation link belongs to, the first one mailed or that of a pending change. */
     Optional<ByToken> findByConfirmToken(byte[] hash) {
-        return findByToken("confirm_token_hash", hash);
+        return findByToken("confirm_token_hash", "confirm_expires_at", LinkKind.ORIGINAL, hash)
+                .or(() -> findByToken("change_token_hash", "change_expires_at", LinkKind.CHANGE, hash));
     }
 
     Optional<ByToken> findByEraseToken(byte[] hash) {
-        return findByToken("erase_token_hash", hash);
+        return findByToken("erase_token_hash", "confirm_expires_at", LinkKind.ORIGINAL, hash);
     }
 
-    /** {@code column} is one of the two token columns named above, never input. */
-    private Optional<ByToken> findByToken(String column, byte[] hash) {
-        return jdbc.sql("select id, campaign_id, status, country, confirm_expires_at, locale from signature where "
-                        + column + " = ?")
+    /** {@code column} and {@code expires} are columns named above, never input. */
+    private Optional<ByToken> findByToken(String column, String expires, LinkKind kind, byte[] hash) {
+        return jdbc.sql("select id, campaign_id, status, country, " + expires + " as expires_at, locale, change_enc"
+                        + " from signature where " + column + " = ?")
                 .param(hash)
                 .query((rs, n) -> new ByToken(
                         rs.getObject("id", UUID.class),
                         rs.getLong("campaign_id"),
                         rs.getString("status"),
                         rs.getString("country"),
-                        Rows.instant(rs, "confirm_expires_at"),
-                        rs.getString("locale")))
+                        Rows.instant(rs, "expires_at"),
+                        rs.getString("locale"),
+                        kind,
+                        kind == LinkKind.CHANGE ? rs.getBytes("change_enc") : null))
                 .optional();
     }
 
-    /** PENDING → CONFIRMED; false when it was confirmed already (a second click counts nothing). */
+    /** What a signature says now, for the page that asks to confirm it. */
+    record Stored(byte[] nameEnc, String country, String comment, boolean showPublicly, boolean keepInformed) {}
+
+    Optional<Stored> stored(UUID id) {
+        return jdbc.sql("select name_enc, country, comment, show_publicly, keep_informed from signature where id = ?")
+                .param(id)
+                .query((rs, n) -> new Stored(
+                        rs.getBytes("name_enc"),
+                        rs.getString("country"),
+                        rs.getString("comment"),
+                        rs.getBoolean("show_publicly"),
+                        rs.getBoolean("keep_informed")))
+                .optional();
+    }
+
+    /**
+     * PENDING → CONFIRMED as the signature stands, dropping any change still waiting; false when it was
+     * confirmed already (a second click counts nothing).
+     */
     boolean confirm(UUID id, Instant now) {
-        return jdbc.sql(
-                                "update signature set status = 'CONFIRMED', confirmed_at = ? where id = ? and status = 'PENDING'")
+        return jdbc.sql("update signature set status = 'CONFIRMED', confirmed_at = ?, change_enc = null,"
+                                + " change_expires_at = null where id = ? and status = 'PENDING'")
                         .params(Rows.param(now), id)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * PENDING → CONFIRMED with the choices of the change whose link was confirmed; false when the signature
+     * was confirmed already, or that change was replaced by a newer one meanwhile.
+     */
+    boolean confirmChange(UUID id, byte[] changeTokenHash, PendingChange.Choices c, Instant now) {
+        return jdbc.sql("""
+                                update signature set email_enc = ?, name_enc = ?, public_name = ?, country = ?,
+                                  comment = ?, comment_status = ?, show_publicly = ?, keep_informed = ?, locale = ?,
+                                  consent_version = ?, change_enc = null, change_expires_at = null,
+                                  status = 'CONFIRMED', confirmed_at = ?
+                                 where id = ? and status = 'PENDING' and change_token_hash = ? and change_enc is not null
+                                """)
+                        .params(
+                                c.emailEnc(),
+                                c.nameEnc(),
+                                c.publicName(),
+                                c.country(),
+                                c.comment(),
+                                c.comment() == null ? "NONE" : "PENDING",
+                                c.showPublicly(),
+                                c.keepInformed(),
+                                c.locale(),
+                                c.consentVersion(),
+                                Rows.param(now),
+                                id,
+                                changeTokenHash)
                         .update()
                 == 1;
     }
@@ -152,26 +217,71 @@ class SignatureRepository {
                 .optional();
     }
 
-    void renewTokens(UUID id, byte[] confirmHash, Instant expires, byte[] eraseHash, Instant now) {
-        jdbc.sql("update signature set confirm_token_hash = ?, confirm_expires_at = ?, erase_token_hash = ?,"
+    /** A fresh link in place of an expired one, of the same kind: the first link, or a change's. */
+    void renewTokens(UUID id, LinkKind kind, byte[] confirmHash, Instant expires, byte[] eraseHash, Instant now) {
+        String token = kind == LinkKind.CHANGE ? "change_token_hash" : "confirm_token_hash";
+        String expiry = kind == LinkKind.CHANGE ? "change_expires_at" : "confirm_expires_at";
+        jdbc.sql("update signature set " + token + " = ?, " + expiry + " = ?, erase_token_hash = ?,"
                         + " last_mail_at = ? where id = ? and status = 'PENDING'")
                 .params(confirmHash, Rows.param(expires), eraseHash, Rows.param(now), id)
                 .update();
     }
 
-    /** Erasure: an unconfirmed signature goes entirely; a confirmed one keeps campaign and country only. */
+    /**
+     * Erasure: an unconfirmed signature goes entirely; a confirmed one keeps campaign, country and the days it
+     * was made, confirmed and erased — not the times, which could be matched against someone's day.
+     */
     void erase(UUID id, String status, Instant now) {
         if (status.equals("PENDING")) {
             jdbc.sql("delete from signature where id = ?").param(id).update();
+            return;
+        }
+        record Times(Instant created, Instant confirmed) {}
+        var times = jdbc.sql("select created_at, confirmed_at from signature where id = ?")
+                .param(id)
+                .query((rs, n) -> new Times(Rows.instant(rs, "created_at"), Rows.instant(rs, "confirmed_at")))
+                .optional();
+        if (times.isEmpty()) {
             return;
         }
         jdbc.sql("""
                         update signature set email_mac = null, email_enc = null, name_enc = null, public_name = null,
                           comment = null, comment_status = 'NONE', show_publicly = false, keep_informed = false,
                           confirm_token_hash = null, confirm_expires_at = null, erase_token_hash = null,
-                          last_mail_at = null, erased_at = ?
+                          change_enc = null, change_token_hash = null, change_expires_at = null,
+                          last_mail_at = null, created_at = ?, confirmed_at = ?, erased_at = ?
                          where id = ?
-                        """).params(Rows.param(now), id).update();
+                        """)
+                .params(
+                        Rows.param(day(times.get().created())),
+                        Rows.param(day(times.get().confirmed())),
+                        Rows.param(day(now)),
+                        id)
+                .update();
+    }
+
+    /** The start of an instant's day (UTC). */
+    static Instant day(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    }
+
+    record Held(UUID id, String status) {}
+
+    /**
+     * Up to {@code limit} signatures of a campaign that still hold personal data (pending, or confirmed and
+     * not erased), locked; rows another node holds are skipped, so nodes running at once share the work.
+     */
+    List<Held> lockHoldingPersonalData(long campaignId, int limit) {
+        return jdbc.sql("""
+                        select id, status from signature
+                         where campaign_id = ? and (status = 'PENDING' or erased_at is null)
+                         order by id
+                         limit ?
+                         for update skip locked
+                        """)
+                .params(campaignId, limit)
+                .query((rs, n) -> new Held(rs.getObject("id", UUID.class), rs.getString("status")))
+                .list();
     }
 
     int purgeUnconfirmed(Instant before) {
@@ -180,11 +290,16 @@ class SignatureRepository {
                 .update();
     }
 
-    record PublicSigner(String name, String country, String comment, Instant confirmedAt) {}
+    record PublicSigner(UUID id, String name, String country, String comment, java.time.LocalDate confirmedOn) {}
 
+    /**
+     * The newest signers who chose to be shown, newest day first. Within a day the order is that of their
+     * random ids, not of their times: the list must not tell who confirmed before or after whom.
+     */
     List<PublicSigner> recentPublic(long campaignId, int limit) {
-        return jdbc.sql("""
-                        select public_name, country, case when comment_status = 'APPROVED' then comment end as comment,
+        return jdbc
+                .sql("""
+                        select id, public_name, country, case when comment_status = 'APPROVED' then comment end as comment,
                                confirmed_at
                           from signature
                          where campaign_id = ? and status = 'CONFIRMED' and show_publicly = true
@@ -193,8 +308,19 @@ class SignatureRepository {
                         """)
                 .params(campaignId, limit)
                 .query((rs, n) -> new PublicSigner(
-                        rs.getString(1), rs.getString(2), rs.getString(3), Rows.instant(rs, "confirmed_at")))
-                .list();
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Rows.instant(rs, "confirmed_at")
+                                .atZone(java.time.ZoneOffset.UTC)
+                                .toLocalDate()))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(PublicSigner::confirmedOn)
+                        .reversed()
+                        .thenComparing(PublicSigner::id))
+                .toList();
     }
 
     Map<String, Long> countConfirmedByCountry(long campaignId) {

@@ -33,6 +33,7 @@ class SignatureWriter {
 
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(50_000);
     private final SignatureRepository repository;
+    private final PendingChange changes;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final SigningProperties properties;
@@ -42,11 +43,13 @@ class SignatureWriter {
 
     SignatureWriter(
             SignatureRepository repository,
+            PendingChange changes,
             Outbox outbox,
             TransactionTemplate transaction,
             SigningProperties properties,
             Clock clock) {
         this.repository = repository;
+        this.changes = changes;
         this.outbox = outbox;
         this.transaction = transaction;
         this.properties = properties;
@@ -130,8 +133,9 @@ class SignatureWriter {
     }
 
     /**
-     * The address signed this campaign before. Unconfirmed: new details and a new link, unless one was
-     * sent within the resend interval. Confirmed: the owner of the address is told, at most once per
+     * The address signed this campaign before. Unconfirmed: the new details wait, sealed, beside the old,
+     * and a new link goes out that applies them when confirmed — unless a mail was sent within the resend
+     * interval. Whoever typed the address cannot change what its owner signed. Confirmed: the owner of the address is told, at most once per
      * interval. The person at the form sees the same answer either way.
      */
     private void signedBefore(NewSignature s) {
@@ -146,7 +150,8 @@ class SignatureWriter {
             return;
         }
         if (row.status().equals("PENDING")) {
-            repository.renewPending(row.id(), s);
+            // the new choices wait for the owner of the address to confirm them; the signature stays as it was
+            repository.stageChange(row.id(), changes.seal(PendingChange.Choices.of(s), row.id()), s);
             outbox.enqueue(s.confirmationMail(), reference(row.id()));
         } else {
             repository.mailedConfirmed(row.id(), clock.instant(), s.eraseTokenHash());

@@ -25,9 +25,23 @@ public class SignerLinks {
         CONFIRMED
     }
 
-    public record Link(State state, long campaignId) {}
+    /** What a confirmation link confirms, as its page shows it: the choices that will count. */
+    public record Details(
+            String firstName,
+            String lastName,
+            String country,
+            String comment,
+            boolean showPublicly,
+            boolean keepInformed) {}
+
+    /** A link's state, its campaign, and what it confirms (or confirmed); no details for an unknown link. */
+    public record Link(State state, long campaignId, Details details) {
+
+        static final Link UNKNOWN_LINK = new Link(State.UNKNOWN, 0, null);
+    }
 
     private final SignatureRepository repository;
+    private final PendingChange changes;
     private final SignatureCounts counts;
     private final SignatureMails mails;
     private final Outbox outbox;
@@ -39,6 +53,7 @@ public class SignerLinks {
 
     SignerLinks(
             SignatureRepository repository,
+            PendingChange changes,
             SignatureCounts counts,
             SignatureMails mails,
             Outbox outbox,
@@ -48,6 +63,7 @@ public class SignerLinks {
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
+        this.changes = changes;
         this.counts = counts;
         this.mails = mails;
         this.outbox = outbox;
@@ -58,31 +74,49 @@ public class SignerLinks {
         this.clock = clock;
     }
 
+    /** What a confirmation link would confirm: the first choices, or those of a form sent again. */
     @Transactional(readOnly = true)
     public Link confirmLink(String token) {
         return repository
                 .findByConfirmToken(Fingerprints.sha256(token))
-                .map(s -> new Link(stateOf(s), s.campaignId()))
-                .orElse(new Link(State.UNKNOWN, 0));
+                .map(s -> new Link(stateOf(s), s.campaignId(), details(s)))
+                .orElse(Link.UNKNOWN_LINK);
     }
 
-    /** Confirms a pending signature; a second confirmation changes and counts nothing. */
+    /**
+     * Confirms a pending signature with the choices its link stands for: the first link confirms the
+     * signature as it is (a change still waiting is dropped), a change's link applies that change. A second
+     * confirmation changes and counts nothing.
+     */
     public Link confirm(String token) {
-        var found = repository.findByConfirmToken(Fingerprints.sha256(token));
+        byte[] hash = Fingerprints.sha256(token);
+        var found = repository.findByConfirmToken(hash);
         if (found.isEmpty()) {
-            return new Link(State.UNKNOWN, 0);
+            return Link.UNKNOWN_LINK;
         }
         var s = found.get();
         State state = stateOf(s);
-        if (state == State.PENDING && repository.confirm(s.id(), clock.instant())) {
-            counts.countConfirmation(s.campaignId(), s.country());
-            events.publishEvent(new SignatureConfirmed(s.id(), s.campaignId(), s.country()));
-            return new Link(State.CONFIRMED, s.campaignId());
+        if (state == State.PENDING) {
+            Instant now = clock.instant();
+            String country = s.country();
+            boolean confirmed;
+            if (s.kind() == SignatureRepository.LinkKind.CHANGE && s.change() != null) {
+                PendingChange.Choices choices = changes.open(s.change(), s.id());
+                country = choices.country();
+                confirmed = repository.confirmChange(s.id(), hash, choices, now);
+            } else {
+                confirmed = repository.confirm(s.id(), now);
+            }
+            if (confirmed) {
+                counts.countConfirmation(s.campaignId(), country);
+                events.publishEvent(new SignatureConfirmed(s.id(), s.campaignId(), country));
+                return new Link(State.CONFIRMED, s.campaignId(), null);
+            }
         }
-        return new Link(state, s.campaignId());
+        return new Link(state, s.campaignId(), null);
     }
 
-    /** A fresh link for an expired one, at most once per resend interval. */
+    /** A fresh link for an expired one (of the same kind), at most once per resend interval. */
     public boolean renew(String token) {
         var found = repository.findByConfirmToken(Fingerprints.sha256(token));
         if (found.isEmpty() || stateOf(found.get()) != State.EXPIRED) {
@@ -95,16 +129,25 @@ public class SignerLinks {
                 && contact.lastMailAt().plus(properties.resendInterval()).isAfter(now)) {
             return true; // already sent recently: the same answer, no new mail
         }
-        Locale locale = Locale.forLanguageTag(s.locale());
-        String email = personalData.decrypt(contact.emailEnc(), Signing.EMAIL_CONTEXT);
-        String firstName =
-                personalData.decrypt(contact.nameEnc(), Signing.NAME_CONTEXT).split("\n", 2)[0];
+        byte[] emailEnc = contact.emailEnc();
+        byte[] nameEnc = contact.nameEnc();
+        String language = s.locale();
+        if (s.kind() == SignatureRepository.LinkKind.CHANGE && s.change() != null) {
+            PendingChange.Choices choices = changes.open(s.change(), s.id());
+            emailEnc = choices.emailEnc();
+            nameEnc = choices.nameEnc();
+            language = choices.locale();
+        }
+        Locale locale = Locale.forLanguageTag(language);
+        String email = personalData.decrypt(emailEnc, Signing.EMAIL_CONTEXT);
+        String firstName = personalData.decrypt(nameEnc, Signing.NAME_CONTEXT).split("\n", 2)[0];
         String title =
                 campaigns.summary(s.campaignId(), locale).map(c -> c.title()).orElse("");
         String confirmToken = Signing.token();
         String eraseToken = Signing.token();
         repository.renewTokens(
                 s.id(),
+                s.kind(),
                 Fingerprints.sha256(confirmToken),
                 now.plus(properties.confirmationValidity()),
                 Fingerprints.sha256(eraseToken),
@@ -113,6 +156,26 @@ public class SignerLinks {
                 mails.confirmation(email, firstName, title, confirmToken, eraseToken, locale),
                 SignatureWriter.reference(s.id()));
         return true;
+    }
+
+    private Details details(SignatureRepository.ByToken s) {
+        if (s.kind() == SignatureRepository.LinkKind.CHANGE && s.change() != null) {
+            PendingChange.Choices c = changes.open(s.change(), s.id());
+            return details(c.nameEnc(), c.country(), c.comment(), c.showPublicly(), c.keepInformed());
+        }
+        return repository
+                .stored(s.id())
+                .map(c -> details(c.nameEnc(), c.country(), c.comment(), c.showPublicly(), c.keepInformed()))
+                .orElse(null);
+    }
+
+    private Details details(
+            byte[] nameEnc, String country, String comment, boolean showPublicly, boolean keepInformed) {
+        String[] name = nameEnc == null
+                ? new String[] {"", ""}
+                : personalData.decrypt(nameEnc, Signing.NAME_CONTEXT).split("\n", 2);
+        return new Details(
+                name[0], name.length > 1 ? name[1] : "", country.trim(), comment, showPublicly, keepInformed);
     }
 
     @Transactional(readOnly = true)
@@ -130,7 +193,7 @@ public class SignerLinks {
             return false;
         }
         var s = found.get();
-        outbox.cancel(SignatureWriter.reference(s.id()));
+        outbox.forget(SignatureWriter.reference(s.id()));
         repository.erase(s.id(), s.status(), clock.instant());
         return true;
     }
@@ -139,8 +202,6 @@ public class SignerLinks {
         if (s.status().equals("CONFIRMED")) {
             return State.CONFIRMED;
         }
-        return s.confirmExpiresAt() != null && s.confirmExpiresAt().isBefore(clock.instant())
-                ? State.EXPIRED
-                : State.PENDING;
+        return s.expiresAt() != null && s.expiresAt().isBefore(clock.instant()) ? State.EXPIRED : State.PENDING;
     }
 }

@@ -1,6 +1,7 @@
 package org.keephope.signature;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.keephope.campaign.CampaignSummary;
 import org.keephope.campaign.Campaigns;
@@ -10,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The pages behind the links in a signer's mails. A GET only shows a button; only the POST acts, so a mail
@@ -40,7 +42,9 @@ class SignerLinksController {
             @PathVariable String token, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         OriginGuard.check(signing, request);
         links.confirm(token);
-        return org.keephope.web.Redirects.seeOther(response, "/confirm/" + token);
+        // the token is the client's, decoded: encoded again so that the Location header carries it verbatim
+        return org.keephope.web.Redirects.seeOther(
+                response, "/confirm/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8));
     }
 
     @PostMapping("/confirm/{token}/renew")
@@ -58,6 +62,7 @@ class SignerLinksController {
         }
         model.addAttribute("token", token);
         model.addAttribute("campaign", null);
+        model.addAttribute("details", null);
         return "signature/confirm";
     }
 
@@ -103,6 +108,7 @@ class SignerLinksController {
         model.addAttribute("state", link.state().name());
         model.addAttribute("token", token);
         model.addAttribute("campaign", campaign);
+        model.addAttribute("details", link.details());
         return "signature/confirm";
     }
 }

@@ -65,7 +65,7 @@ public class Signing {
     /** A blank form with a fresh stamp, or the supporter's form back with errors beside the fields. */
     public SignPanel panel(
             CampaignRef campaign, Locale locale, SignForm form, Map<String, String> errors, String notice) {
-        SignForm shown = (form == null ? SignForm.empty() : form).withStamp(stamps.issue());
+        SignForm shown = (form == null ? SignForm.empty() : form).withStamp(stamps.issue(campaign.id()));
         return new SignPanel(
                 campaign.slug(),
                 campaign.takesSignatures(clock.instant()),
@@ -124,7 +124,7 @@ public class Signing {
         if (form.website() != null && !form.website().isEmpty()) {
             return SignOutcome.ACCEPTED; // the honeypot: a bot filled in a field people never see
         }
-        if (stamps.check(form.stamp()) != FormStamp.Verdict.OK) {
+        if (stamps.check(form.stamp(), campaign.id()) != FormStamp.Verdict.OK) {
             return SignOutcome.SHOW_AGAIN;
         }
         String canonical = EmailAddress.canonical(form.email());

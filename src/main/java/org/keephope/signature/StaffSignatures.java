@@ -129,7 +129,7 @@ public class StaffSignatures {
         if (status.isEmpty()) {
             return false;
         }
-        outbox.cancel(SignatureWriter.reference(id));
+        outbox.forget(SignatureWriter.reference(id));
         repository.erase(id, status.get(), clock.instant());
         audit.record(actor, "signature.erase", "signature", id, null);
         return true;

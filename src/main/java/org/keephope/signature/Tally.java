@@ -1,11 +1,12 @@
 package org.keephope.signature;
 
-import java.util.Map;
+/**
+ * Confirmed signatures of a campaign, in all: exact and fresh. How they spread over countries is
+ * {@link CountryCounts}, which names no country with fewer than five.
+ */
+public record Tally(long total) {
 
-/** Confirmed signatures of a campaign, in all and by country (ISO code → count). */
-public record Tally(long total, Map<String, Long> byCountry) {
-
-    public static final Tally NONE = new Tally(0, Map.of());
+    public static final Tally NONE = new Tally(0);
 
     /** Percent of the goal, 0–100, for a progress bar. */
     public int percentOf(Integer goal) {

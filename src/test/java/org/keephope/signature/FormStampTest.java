@@ -13,11 +13,13 @@ import org.keephope.privacy.TestFingerprints;
 class FormStampTest {
 
     static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
+    static final long CAMPAIGN = 7;
 
     static SigningProperties properties() {
         return new SigningProperties(
                 Duration.ofDays(7),
                 Duration.ofDays(30),
+                Duration.ofDays(90),
                 Duration.ofMinutes(10),
                 Duration.ofSeconds(3),
                 Duration.ofDays(1),
@@ -26,6 +28,7 @@ class FormStampTest {
                 List.of(),
                 256,
                 Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
                 Duration.ofMinutes(10),
                 "2026-11");
     }
@@ -37,23 +40,34 @@ class FormStampTest {
     @Test
     void aFormSentTooSoonIsHeldBackThenAccepted() throws Exception {
         var fingerprints = TestFingerprints.create();
-        String stamp = at(T0, fingerprints).issue();
-        assertThat(at(T0.plusSeconds(1), fingerprints).check(stamp)).isEqualTo(FormStamp.Verdict.TOO_FAST);
-        assertThat(at(T0.plusSeconds(3), fingerprints).check(stamp)).isEqualTo(FormStamp.Verdict.OK);
-        assertThat(at(T0.plus(Duration.ofHours(23)), fingerprints).check(stamp)).isEqualTo(FormStamp.Verdict.OK);
+        String stamp = at(T0, fingerprints).issue(CAMPAIGN);
+        assertThat(at(T0.plusSeconds(1), fingerprints).check(stamp, CAMPAIGN)).isEqualTo(FormStamp.Verdict.TOO_FAST);
+        assertThat(at(T0.plusSeconds(3), fingerprints).check(stamp, CAMPAIGN)).isEqualTo(FormStamp.Verdict.OK);
+        assertThat(at(T0.plus(Duration.ofHours(23)), fingerprints).check(stamp, CAMPAIGN))
+                .isEqualTo(FormStamp.Verdict.OK);
     }
 
     @Test
     void staleForgedOrForeignStampsAreInvalid() throws Exception {
         var fingerprints = TestFingerprints.create();
-        String stamp = at(T0, fingerprints).issue();
-        assertThat(at(T0.plus(Duration.ofDays(2)), fingerprints).check(stamp)).isEqualTo(FormStamp.Verdict.INVALID);
+        String stamp = at(T0, fingerprints).issue(CAMPAIGN);
+        assertThat(at(T0.plus(Duration.ofDays(2)), fingerprints).check(stamp, CAMPAIGN))
+                .isEqualTo(FormStamp.Verdict.INVALID);
         String forged = (T0.getEpochSecond() - 60) + stamp.substring(stamp.indexOf('.'));
-        assertThat(at(T0, fingerprints).check(forged)).isEqualTo(FormStamp.Verdict.INVALID);
-        assertThat(at(T0.plusSeconds(5), TestFingerprints.create()).check(stamp))
+        assertThat(at(T0, fingerprints).check(forged, CAMPAIGN)).isEqualTo(FormStamp.Verdict.INVALID);
+        assertThat(at(T0.plusSeconds(5), TestFingerprints.create()).check(stamp, CAMPAIGN))
                 .isEqualTo(FormStamp.Verdict.INVALID);
         for (String junk : new String[] {null, "", "abc", ".", "1.!!", "x".repeat(100)}) {
-            assertThat(at(T0, fingerprints).check(junk)).as(junk).isEqualTo(FormStamp.Verdict.INVALID);
+            assertThat(at(T0, fingerprints).check(junk, CAMPAIGN)).as(junk).isEqualTo(FormStamp.Verdict.INVALID);
         }
+    }
+
+    @Test
+    void aStampServedWithOneCampaignIsInvalidOnAnother() throws Exception {
+        var fingerprints = TestFingerprints.create();
+        String stamp = at(T0, fingerprints).issue(CAMPAIGN);
+        assertThat(at(T0.plusSeconds(5), fingerprints).check(stamp, CAMPAIGN)).isEqualTo(FormStamp.Verdict.OK);
+        assertThat(at(T0.plusSeconds(5), fingerprints).check(stamp, CAMPAIGN + 1))
+                .isEqualTo(FormStamp.Verdict.INVALID);
     }
 }
