@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The account module's facade: staff members, and what an admin does to them. Every change is audited in
- * the same transaction; a change of role, disabling or a reset of the second factor ends the member's sessions.
+ * the same transaction; a change of role, disabling or a reset of the second factor ends the member's sessions,
+ * half-finished sign-ins included.
  */
 @Service
 public class StaffAccounts {
@@ -109,8 +110,13 @@ public class StaffAccounts {
         sessions.endAll(user.email());
     }
 
-    /** Ends every session of this member, this one included. */
+    /**
+     * Ends every session of this member, this one and half-finished sign-ins included, and the trust of every
+     * browser they signed in from.
+     */
+    @Transactional
     public int signOutEverywhere(StaffMember member) {
+        staff.moveSecurityStamp(member.id());
         return sessions.endAll(member.email());
     }
 

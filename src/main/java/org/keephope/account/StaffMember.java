@@ -1,6 +1,7 @@
 package org.keephope.account;
 
 import java.io.Serializable;
+import java.util.List;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
@@ -13,5 +14,10 @@ public record StaffMember(long id, String email, String displayName, StaffRole r
     @Override
     public String getName() {
         return email;
+    }
+
+    /** The Spring Security authorities of a session signed in as this member. */
+    public List<String> authorities() {
+        return List.of(role.authority());
     }
 }

@@ -13,14 +13,9 @@ record StaffRow(
         byte[] totpSecretEnc,
         boolean totpConfirmed,
         Long totpLastStep,
-        int failedAttempts,
-        Instant lockedUntil,
         Instant createdAt,
-        long version) {
-
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
+        long version,
+        long securityStamp) {
 
     /** Invited but not yet set up: no password yet. */
     boolean pending() {

@@ -6,6 +6,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -31,8 +32,12 @@ class SecurityConfig {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * @param csrfTokens the account module's repository: in the session when there is one, else in a cookie,
+     *     so that showing the sign-in form creates no session
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/users/**", "/admin/audit/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/admin/**")
@@ -42,7 +47,8 @@ class SecurityConfig {
                 // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
                 // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
                 // /error renders the error page of a failed POST; it changes nothing.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/campaigns/*/sign", "/confirm/**", "/erase/**", "/error"))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers("/campaigns/*/sign", "/confirm/**", "/erase/**", "/error"))
                 // NEVER: Spring Security itself creates no session; only the staff sign-in pages do.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
