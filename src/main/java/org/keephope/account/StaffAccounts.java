@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The account module's facade: staff members, and what an admin does to them. Every change is audited in
- * the same transaction; a change of role, disabling or a reset of the second factor ends the member's sessions,
- * half-finished sign-ins included.
+ * the same transaction; a change of role or data permission, disabling or a reset of the second factor ends the
+ * member's sessions, half-finished sign-ins included.
  */
 @Service
 public class StaffAccounts {
@@ -107,6 +107,18 @@ public class StaffAccounts {
         StaffRow user = staff.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
         staff.clearSecondFactor(id);
         audit.record(actor.email(), "staff.reset-second-factor", "staff_user", id, null);
+        sessions.endAll(user.email());
+    }
+
+    /**
+     * Grants or takes back the permission to find supporters by email and export their personal data. Ends the
+     * member's sessions, so the change holds from the next request on.
+     */
+    @Transactional
+    public void setDataAccess(StaffMember actor, long id, boolean dataAccess) {
+        StaffRow user = staff.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        staff.setDataAccess(id, dataAccess);
+        audit.record(actor.email(), "staff.data-access", "staff_user", id, dataAccess ? "granted" : "taken back");
         sessions.endAll(user.email());
     }
 

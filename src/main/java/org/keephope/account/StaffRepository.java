@@ -83,6 +83,13 @@ class StaffRepository {
                 .update();
     }
 
+    void setDataAccess(long id, boolean dataAccess) {
+        jdbc.sql("update staff_user set data_access = ?, version = version + 1, security_stamp = security_stamp + 1 "
+                        + "where id = ?")
+                .params(dataAccess, id)
+                .update();
+    }
+
     /** Ends every pending sign-in and device trust of the member without changing anything else. */
     void moveSecurityStamp(long id) {
         jdbc.sql("update staff_user set security_stamp = security_stamp + 1 where id = ?")
@@ -188,6 +195,7 @@ class StaffRepository {
                 totpLastStep,
                 Rows.instant(rs, "created_at"),
                 rs.getLong("version"),
-                rs.getLong("security_stamp"));
+                rs.getLong("security_stamp"),
+                rs.getBoolean("data_access"));
     }
 }

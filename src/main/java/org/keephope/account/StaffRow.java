@@ -15,7 +15,8 @@ record StaffRow(
         Long totpLastStep,
         Instant createdAt,
         long version,
-        long securityStamp) {
+        long securityStamp,
+        boolean dataAccess) {
 
     /** Invited but not yet set up: no password yet. */
     boolean pending() {
@@ -23,6 +24,6 @@ record StaffRow(
     }
 
     StaffMember member() {
-        return new StaffMember(id, email, displayName, role);
+        return new StaffMember(id, email, displayName, role, dataAccess);
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * One filter chain, secured by path. Public pages need no session and set no cookie. The staff side
- * ({@code /admin/**}) needs the role EDITOR or ADMIN; users and the audit log need ADMIN. The roles come
+ * ({@code /admin/**}) needs the role EDITOR or ADMIN; users and the audit log need ADMIN; supporters' personal
+ * data (search by email, erasure, export) needs ADMIN or the DATA permission. The roles come
  * from the account module's two-step sign-in, which creates the only sessions there are; anonymous visitors
  * of {@code /admin/**} are sent to {@code /login}.
  */
@@ -32,6 +33,9 @@ class SecurityConfig {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Supporters' personal data: finding a signature by email, erasing it, the CSV export. */
+    static final String[] SUPPORTER_DATA = {"/admin/signatures/**", "/admin/campaigns/*/signatures.csv"};
+
     /**
      * @param csrfTokens the account module's repository: in the session when there is one, else in a cookie,
      *     so that showing the sign-in form creates no session
@@ -40,6 +44,9 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/users/**", "/admin/audit/**")
                         .hasRole("ADMIN")
+                        // an explicit permission beside the role (ROLE_DATA, granted on /admin/users), or ADMIN
+                        .requestMatchers(SUPPORTER_DATA)
+                        .hasAnyRole("ADMIN", "DATA")
                         .requestMatchers("/admin/**")
                         .hasAnyRole("ADMIN", "EDITOR")
                         .anyRequest()

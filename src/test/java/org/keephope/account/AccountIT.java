@@ -140,6 +140,47 @@ class AccountIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void anAdminGrantsAndTakesBackTheDataPermissionAuditedAndEffectiveAtOnce() {
+        var admin = fixtures.create(StaffRole.ADMIN);
+        var editor = fixtures.create(StaffRole.EDITOR);
+        StaffClient adminClient = signIn(admin);
+        StaffClient editorClient = signInWhenAllowed(editor);
+        assertThat(editorClient.get("/admin/signatures").statusCode()).isEqualTo(403);
+
+        assertThat(adminClient.get("/admin/users").body()).contains("/admin/users/" + editor.id() + "/data-access");
+        assertThat(adminClient
+                        .post("/admin/users/" + editor.id() + "/data-access", Map.of("grant", "true"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(staff.byId(editor.id()).orElseThrow().dataAccess()).isTrue();
+        assertThat(editorClient.get("/admin").statusCode())
+                .as("the editor's sessions end, so the new permission holds from the next sign-in")
+                .isEqualTo(302);
+        editorClient = signInWhenAllowed(editor);
+        assertThat(editorClient.get("/admin/signatures").statusCode()).isEqualTo(200);
+
+        adminClient.get("/admin/users");
+        assertThat(adminClient
+                        .post("/admin/users/" + editor.id() + "/data-access", Map.of("grant", "false"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(editorClient.get("/admin/signatures").statusCode())
+                .as("taken back: that session is over")
+                .isEqualTo(302);
+        assertThat(audit.newest(0, 50).stream()
+                        .filter(e -> e.action().equals("staff.data-access")
+                                && String.valueOf(editor.id()).equals(e.objectId()))
+                        .map(e -> e.actor() + " " + e.detail()))
+                .containsExactly(admin.email() + " taken back", admin.email() + " granted");
+        adminClient.get("/admin/users");
+        assertThat(adminClient
+                        .post("/admin/users/" + admin.id() + "/data-access", Map.of("grant", "true"))
+                        .statusCode())
+                .as("not for oneself")
+                .isEqualTo(422);
+    }
+
+    @Test
     void aStaffPostWithoutTheCsrfTokenIsRefused() {
         var admin = fixtures.create(StaffRole.ADMIN);
         StaffClient client = signIn(admin);

@@ -60,6 +60,13 @@ class StaffFixtures {
         return new Member(id, email, null);
     }
 
+    /** Grants the DATA permission directly in the database (before the member signs in). */
+    void grantDataAccess(Member member) {
+        jdbc.sql("update staff_user set data_access = true where id = ?")
+                .param(member.id())
+                .update();
+    }
+
     Member create(StaffRole role) {
         return create(role, List.of());
     }
