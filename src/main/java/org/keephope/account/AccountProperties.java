@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param clientFailuresPerWindow failed sign-ins and reset requests per client address (keyed hash, in memory)
  *     per lock duration
  * @param concurrentPasswordChecks Argon2id comparisons (46 MiB each) at once; a sign-in that finds none free
- *     within a second is answered 503 with {@code Retry-After}
+ *     within a second is answered 503 with {@code Retry-After}; 0: half the processors, at least one
  * @param deviceValidity how long a device cookie (a browser where the member signed in) lets that browser's
  *     attempts count apart from strangers'
  * @param absoluteTimeout a staff session ends this long after sign-in, however active
@@ -45,7 +45,7 @@ public record AccountProperties(
         @DefaultValue("5") @Min(1) @Max(100) int maxFailures,
         @DefaultValue("15m") @NotNull Duration lockDuration,
         @DefaultValue("20") @Min(1) int clientFailuresPerWindow,
-        @DefaultValue("2") @Min(1) @Max(64) int concurrentPasswordChecks,
+        @DefaultValue("0") @Min(0) @Max(64) int concurrentPasswordChecks,
         @DefaultValue("90d") @NotNull Duration deviceValidity,
         @DefaultValue("12h") @NotNull Duration absoluteTimeout,
         Boolean secureCookie) {
@@ -53,6 +53,13 @@ public record AccountProperties(
     public AccountProperties {
         adminEmail = adminEmail == null || adminEmail.isBlank() ? null : adminEmail.strip();
         adminPassword = adminPassword == null || adminPassword.isEmpty() ? null : adminPassword;
+    }
+
+    /** The number of password checks at once: as set, or half the processors (at least one). */
+    int passwordChecksAtOnce() {
+        return concurrentPasswordChecks > 0
+                ? concurrentPasswordChecks
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     boolean createsFirstAdminFromSettings() {

@@ -10,8 +10,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * At most {@code keephope.account.concurrent-password-checks} Argon2id comparisons (46 MiB each) at a time,
- * on platform threads of their own, never inside a transaction. A sign-in that finds no free permit within
+ * At most {@code keephope.account.concurrent-password-checks} Argon2id comparisons (46 MiB each) at a time
+ * (by default half the processors, at least one: the other half keeps serving pages), on platform threads of
+ * their own, never inside a transaction. A sign-in that finds no free permit within
  * {@link #WAIT_MILLIS} is refused as busy (503): a flood of wrong passwords then costs a few cores' worth of
  * hashing, not the memory, the threads and the database connections every page needs.
  *
@@ -37,7 +38,7 @@ class PasswordChecks implements DisposableBean {
 
     PasswordChecks(Passwords passwords, AccountProperties properties) {
         this.passwords = passwords;
-        int size = properties.concurrentPasswordChecks();
+        int size = properties.passwordChecksAtOnce();
         this.permits = new Semaphore(size, true);
         AtomicInteger n = new AtomicInteger();
         this.hashing = Executors.newFixedThreadPool(size, task -> {
