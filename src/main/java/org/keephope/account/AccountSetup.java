@@ -1,6 +1,8 @@
 package org.keephope.account;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -129,7 +131,11 @@ class AccountSetup {
         return Map.of();
     }
 
-    /** Sends a reset link if the address belongs to an active member; the caller answers the same either way. */
+    /**
+     * Sends a reset link if the address belongs to an active member and that member has not had
+     * {@code resets-per-account-per-hour} links in the last hour. Runs off the request ({@link ResetRequests}),
+     * which answers the same at once whatever happens here.
+     */
     @Transactional
     void requestReset(String email) {
         String canonical = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
@@ -138,6 +144,12 @@ class AccountSetup {
             return;
         }
         long id = user.get().id();
+        Instant now = clock.instant();
+        if (tokens.issuedSince(SetupTokens.Purpose.RESET, id, now.minus(Duration.ofHours(1)))
+                >= properties.resetsPerAccountPerHour()) {
+            audit.record(canonical, "staff.password-reset-limited", "staff_user", id, null);
+            return;
+        }
         String link = site.absolute(
                 "/login/reset/" + tokens.issue(SetupTokens.Purpose.RESET, id, properties.resetValidity()));
         String text =
@@ -157,15 +169,21 @@ class AccountSetup {
                 .isPresent();
     }
 
-    /** Sets the new password and ends the member's sessions; errors if the password is not acceptable. */
+    /** The outcome of a reset: field errors, or the member whose password it set. */
+    record Reset(Map<String, String> errors, long userId) {}
+
+    /**
+     * Sets the new password and ends the member's sessions, half-finished sign-ins included; errors if the
+     * password is not acceptable.
+     */
     @Transactional
-    Map<String, String> reset(String token, String password) {
+    Reset reset(String token, String password) {
         SetupTokens.Link link = tokens.find(token)
                 .filter(l -> l.purpose() == SetupTokens.Purpose.RESET)
                 .orElseThrow(AccountSetup::linkGone);
         String problem = Passwords.problem(password);
         if (problem != null) {
-            return Map.of("password", problem);
+            return new Reset(Map.of("password", problem), link.userId());
         }
         if (!tokens.use(link)) {
             throw linkGone();
@@ -174,7 +192,7 @@ class AccountSetup {
         staff.setPassword(user.id(), passwords.hash(password));
         audit.record(user.email(), "staff.password-reset", "staff_user", user.id(), null);
         sessions.endAll(user.email());
-        return Map.of();
+        return new Reset(Map.of(), user.id());
     }
 
     static LinkGone linkGone() {

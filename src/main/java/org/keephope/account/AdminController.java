@@ -24,6 +24,8 @@ class AdminController {
 
     record RoleForm(String role) {}
 
+    record DataAccessForm(String grant) {}
+
     private static final int AUDIT_PAGE = 100;
 
     private final StaffAccounts accounts;
@@ -72,6 +74,24 @@ class AdminController {
             return refuse(me, model, response, "account.error.role");
         }
         accounts.changeRole(me, id, role);
+        return Redirects.seeOther(response, "/admin/users");
+    }
+
+    /** The DATA permission beside the role: finding supporters by email, exporting their personal data. */
+    @PostMapping("/admin/users/{id}/data-access")
+    String dataAccess(
+            @AuthenticationPrincipal StaffMember me,
+            @PathVariable long id,
+            DataAccessForm form,
+            Model model,
+            HttpServletResponse response) {
+        boolean grant = "true".equals(form.grant());
+        if (id == me.id()
+                || (!grant && !"false".equals(form.grant()))
+                || accounts.find(id).isEmpty()) {
+            return refuse(me, model, response, "account.error.dataAccess");
+        }
+        accounts.setDataAccess(me, id, grant);
         return Redirects.seeOther(response, "/admin/users");
     }
 

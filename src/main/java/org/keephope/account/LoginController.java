@@ -3,35 +3,33 @@ package org.keephope.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
-import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
+import java.util.Optional;
 import org.keephope.web.Redirects;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * Staff sign-in: {@code /login} (email and password), then {@code /login/totp} (code or recovery code), or the
- * first time {@code /login/totp/enrol}. Between the two steps the session holds only a {@link Pending} marker,
- * which grants nothing; the session is authenticated, with the member's role, after the second factor.
+ * Staff sign-in: {@code /login} (email and password), then {@code /login/totp} (code or recovery code), or
+ * {@code /login/totp/enrol} while the account has no confirmed factor. The password step creates the session
+ * (none before: the login form's CSRF token lives in a cookie), holding only a {@link PendingSignIn}, which
+ * grants nothing; every later step re-reads the account. The session is authenticated, with the member's
+ * authorities, after the second factor, under a new id.
  */
 @Controller
 class LoginController {
-
-    static final String PENDING = "keephope.pendingSignIn";
-
-    /** Password accepted, second factor still to come. */
-    record Pending(long userId, boolean enrol) implements Serializable {}
 
     record LoginForm(String email, String password) {}
 
@@ -39,13 +37,13 @@ class LoginController {
 
     private final SignIn signIn;
     private final StaffAccounts accounts;
-    private final Clock clock;
+    private final DeviceCookies devices;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    LoginController(SignIn signIn, StaffAccounts accounts, Clock clock) {
+    LoginController(SignIn signIn, StaffAccounts accounts, DeviceCookies devices) {
         this.signIn = signIn;
         this.accounts = accounts;
-        this.clock = clock;
+        this.devices = devices;
     }
 
     @GetMapping("/login")
@@ -57,25 +55,41 @@ class LoginController {
 
     @PostMapping("/login")
     String login(LoginForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
-        var outcome = signIn.password(form.email(), form.password(), request.getRemoteAddr());
+        SignIn.PasswordOutcome outcome;
+        try {
+            outcome = signIn.password(
+                    form.email(), form.password(), request.getRemoteAddr(), user -> devices.trusted(request, user));
+        } catch (PasswordChecks.Busy busy) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(PasswordChecks.RETRY_AFTER_SECONDS));
+            return loginForm(model, form, "account.login.busy");
+        }
         if (outcome instanceof SignIn.NeedsSecondFactor next) {
+            // a new session for every sign-in, so its creation time is when this one began
+            HttpSession old = request.getSession(false);
+            if (old != null) {
+                old.invalidate();
+            }
+            SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(true);
-            request.changeSessionId();
-            session.setAttribute(PENDING, new Pending(next.userId(), next.enrol()));
+            session.setAttribute(PendingSignIn.ATTRIBUTE, next.pending());
+            // indexed like a signed-in session: "sign out everywhere", resets and disabling find it
+            session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, next.email());
             return Redirects.seeOther(response, next.enrol() ? "/login/totp/enrol" : "/login/totp");
         }
         boolean throttled = outcome instanceof SignIn.ClientThrottled;
         response.setStatus(throttled ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.UNAUTHORIZED.value());
-        model.addAttribute("email", form.email() == null ? "" : form.email());
-        model.addAttribute("error", throttled ? "account.login.throttled" : "account.login.failed");
-        return "account/login";
+        return loginForm(model, form, throttled ? "account.login.throttled" : "account.login.failed");
     }
 
     @GetMapping("/login/totp")
     String codePage(HttpServletRequest request, HttpServletResponse response, Model model) {
-        Pending pending = pending(request);
-        if (pending == null || pending.enrol()) {
-            return Redirects.seeOther(response, "/login");
+        var step = step(request);
+        if (step.isEmpty()) {
+            return restart(request, response);
+        }
+        if (step.get() == SignIn.Step.ENROL) {
+            return Redirects.seeOther(response, "/login/totp/enrol");
         }
         model.addAttribute("error", null);
         return "account/code";
@@ -83,21 +97,22 @@ class LoginController {
 
     @PostMapping("/login/totp")
     String code(CodeForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
-        Pending pending = pending(request);
-        if (pending == null || pending.enrol()) {
-            return Redirects.seeOther(response, "/login");
+        PendingSignIn pending = pending(request);
+        if (pending == null) {
+            return restart(request, response);
         }
-        var member = signIn.secondFactor(pending.userId(), form.code(), request.getRemoteAddr());
-        if (member.isPresent()) {
-            authenticate(member.get(), request, response);
+        var outcome = signIn.secondFactor(pending, created(request), form.code(), request.getRemoteAddr());
+        if (outcome instanceof SignIn.SignedIn signedIn) {
+            authenticate(signedIn.member(), request, response);
             return Redirects.seeOther(response, "/admin");
         }
-        if (signIn.locked(pending.userId()) || signIn.clientThrottled(request.getRemoteAddr())) {
-            request.getSession().removeAttribute(PENDING);
+        if (outcome instanceof SignIn.Ended) {
+            return restart(request, response);
+        }
+        if (signIn.clientThrottled(request.getRemoteAddr())) {
+            end(request);
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            model.addAttribute("email", "");
-            model.addAttribute("error", "account.login.throttled");
-            return "account/login";
+            return loginForm(model, new LoginForm("", ""), "account.login.throttled");
         }
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         model.addAttribute("error", "account.code.wrong");
@@ -106,33 +121,37 @@ class LoginController {
 
     @GetMapping("/login/totp/enrol")
     String enrolPage(HttpServletRequest request, HttpServletResponse response, Model model) {
-        Pending pending = pending(request);
-        if (pending == null || !pending.enrol()) {
-            return Redirects.seeOther(response, "/login");
+        PendingSignIn pending = pending(request);
+        var enrolment =
+                pending == null ? Optional.<SignIn.Enrolment>empty() : signIn.enrolment(pending, created(request));
+        if (enrolment.isEmpty()) {
+            return restart(request, response);
         }
-        showEnrolment(model, signIn.enrolment(pending.userId()));
+        showEnrolment(model, enrolment.get());
         model.addAttribute("error", null);
         return "account/enrol";
     }
 
     @PostMapping("/login/totp/enrol")
     String enrol(CodeForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
-        Pending pending = pending(request);
-        if (pending == null || !pending.enrol()) {
-            return Redirects.seeOther(response, "/login");
+        PendingSignIn pending = pending(request);
+        if (pending == null) {
+            return restart(request, response);
         }
-        var enrolled = signIn.confirmEnrolment(pending.userId(), form.code(), request.getRemoteAddr());
-        if (enrolled.isPresent()) {
-            authenticate(enrolled.get().member(), request, response);
-            model.addAttribute("codes", enrolled.get().recoveryCodes());
+        var outcome = signIn.confirmEnrolment(pending, created(request), form.code(), request.getRemoteAddr());
+        if (outcome instanceof SignIn.Enrolled enrolled) {
+            authenticate(enrolled.member(), request, response);
+            model.addAttribute("codes", enrolled.recoveryCodes());
             return "account/recovery-codes";
         }
-        if (signIn.locked(pending.userId())) {
-            request.getSession().removeAttribute(PENDING);
-            return Redirects.seeOther(response, "/login");
+        var enrolment = outcome instanceof SignIn.WrongCode && !signIn.clientThrottled(request.getRemoteAddr())
+                ? signIn.enrolment(pending, created(request))
+                : Optional.<SignIn.Enrolment>empty();
+        if (enrolment.isEmpty()) {
+            return restart(request, response);
         }
         response.setStatus(422);
-        showEnrolment(model, signIn.enrolment(pending.userId()));
+        showEnrolment(model, enrolment.get());
         model.addAttribute("error", "account.code.wrong");
         return "account/enrol";
     }
@@ -153,16 +172,35 @@ class LoginController {
         return Redirects.seeOther(response, "/login?signedOut");
     }
 
+    /**
+     * Completes a sign-in, whatever the second factor was (a TOTP code, a recovery code, at enrolment; a
+     * passkey would end here too): a new session id, the member's authorities, a device cookie.
+     */
     private void authenticate(StaffMember member, HttpServletRequest request, HttpServletResponse response) {
         request.changeSessionId(); // a new id at every step up: no session fixation
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                member, null, List.of(new SimpleGrantedAuthority(member.role().authority()))));
+                member, null, AuthorityUtils.createAuthorityList(member.authorities())));
         SecurityContextHolder.setContext(context);
-        HttpSession session = request.getSession();
-        session.removeAttribute(PENDING);
-        session.setAttribute(SessionConfig.SIGNED_IN_AT, clock.millis());
+        request.getSession().removeAttribute(PendingSignIn.ATTRIBUTE);
         contexts.saveContext(context, request, response);
+        devices.issue(response, member.id());
+    }
+
+    private String restart(HttpServletRequest request, HttpServletResponse response) {
+        end(request);
+        return Redirects.seeOther(response, "/login");
+    }
+
+    private static String loginForm(Model model, LoginForm form, String error) {
+        model.addAttribute("email", form.email() == null ? "" : form.email());
+        model.addAttribute("error", error);
+        return "account/login";
+    }
+
+    private Optional<SignIn.Step> step(HttpServletRequest request) {
+        PendingSignIn pending = pending(request);
+        return pending == null ? Optional.empty() : signIn.step(pending, created(request));
     }
 
     private static void end(HttpServletRequest request) {
@@ -183,8 +221,15 @@ class LoginController {
         model.addAttribute("qrCode", enrolment.qrCode());
     }
 
-    private static Pending pending(HttpServletRequest request) {
+    /** When the session began: at the password step, since that step always makes a new one. */
+    private static Instant created(HttpServletRequest request) {
+        return Instant.ofEpochMilli(request.getSession().getCreationTime());
+    }
+
+    private static PendingSignIn pending(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session == null ? null : session.getAttribute(PENDING) instanceof Pending p ? p : null;
+        return session == null
+                ? null
+                : session.getAttribute(PendingSignIn.ATTRIBUTE) instanceof PendingSignIn p ? p : null;
     }
 }

@@ -28,10 +28,14 @@ class SetupController {
     record ResetForm(String password) {}
 
     private final AccountSetup setup;
+    private final ResetRequests resets;
+    private final DeviceCookies devices;
     private final UiFactory uiFactory;
 
-    SetupController(AccountSetup setup, UiFactory uiFactory) {
+    SetupController(AccountSetup setup, ResetRequests resets, DeviceCookies devices, UiFactory uiFactory) {
         this.setup = setup;
+        this.resets = resets;
+        this.devices = devices;
         this.uiFactory = uiFactory;
     }
 
@@ -55,18 +59,29 @@ class SetupController {
     @GetMapping("/login/reset")
     String resetRequestPage(Model model) {
         model.addAttribute("sent", false);
+        model.addAttribute("email", "");
+        model.addAttribute("error", null);
         return "account/reset-request";
     }
 
+    /** The same answer, at once, for every address; the work happens afterwards ({@link ResetRequests}). */
     @PostMapping("/login/reset")
-    String requestReset(ResetRequest form, HttpServletResponse response) {
-        setup.requestReset(form.email());
+    String requestReset(ResetRequest form, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!resets.submit(form.email(), request.getRemoteAddr())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("sent", false);
+            model.addAttribute("email", form.email() == null ? "" : form.email());
+            model.addAttribute("error", "account.reset.throttled");
+            return "account/reset-request";
+        }
         return Redirects.seeOther(response, "/login/reset?sent");
     }
 
     @GetMapping(value = "/login/reset", params = "sent")
     String resetRequested(Model model) {
         model.addAttribute("sent", true);
+        model.addAttribute("email", "");
+        model.addAttribute("error", null);
         return "account/reset-request";
     }
 
@@ -82,13 +97,15 @@ class SetupController {
 
     @PostMapping("/login/reset/{token}")
     String reset(@PathVariable String token, ResetForm form, Model model, HttpServletResponse response) {
-        var errors = setup.reset(token, form.password());
-        if (!errors.isEmpty()) {
+        var reset = setup.reset(token, form.password());
+        if (!reset.errors().isEmpty()) {
             response.setStatus(422);
             model.addAttribute("token", token);
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", reset.errors());
             return "account/reset";
         }
+        // the mailed link proved the mailbox: this browser's sign-ins count apart from strangers' failures
+        devices.issue(response, reset.userId());
         return Redirects.seeOther(response, "/login?reset");
     }
 

@@ -73,6 +73,14 @@ class SetupTokens {
                 .update();
     }
 
+    /** Links of this purpose made for the user since then, used or not (for the per-account limit). */
+    int issuedSince(Purpose purpose, long userId, Instant since) {
+        return jdbc.sql("select count(*) from setup_token where purpose = ? and user_id = ? and created_at > ?")
+                .params(purpose.name(), userId, Rows.param(since))
+                .query(Integer.class)
+                .single();
+    }
+
     boolean anyValid(Purpose purpose) {
         return jdbc.sql("select count(*) from setup_token where purpose = ? and used_at is null and expires_at > ?")
                         .params(purpose.name(), Rows.param(clock.instant()))

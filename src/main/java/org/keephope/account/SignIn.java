@@ -6,15 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import org.keephope.audit.AuditLog;
 import org.keephope.privacy.PersonalData;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The two steps of a staff sign-in: password, then a TOTP code or a recovery code (or, the first time,
- * enrolling TOTP). Wrong answers count against the account (locked after too many) and the client; the answer
- * to a wrong password never says whether the account exists.
+ * The two steps of a staff sign-in: password, then a TOTP code or a recovery code (or, while the account has
+ * no confirmed factor, enrolling TOTP). The answer to a wrong password never says whether the account exists.
+ *
+ * <p>The password step runs in no transaction: each query takes a pooled connection for a moment, while the
+ * Argon2id comparison (46 MiB, the slow part) runs under a {@link PasswordChecks} permit holding none. Wrong
+ * answers count against the account ({@link SignInAttempts}: growing delays) and the client ({@link
+ * LoginThrottle}); the second step always re-reads the account, so nothing decided at the password step —
+ * above all whether to enrol — is trusted later.
  */
 @Service
 class SignIn {
@@ -28,38 +34,54 @@ class SignIn {
 
     record ClientThrottled() implements PasswordOutcome {}
 
-    /** Password right: next the code (or enrolment, when {@code enrol}). */
-    record NeedsSecondFactor(long userId, boolean enrol) implements PasswordOutcome {}
+    /** Password right: the session may hold {@code pending} until the second factor (or enrolment). */
+    record NeedsSecondFactor(PendingSignIn pending, String email, boolean enrol) implements PasswordOutcome {}
+
+    /** What the second step of a pending sign-in is now, re-read from the account. */
+    enum Step {
+        CODE,
+        ENROL
+    }
+
+    sealed interface SecondStepOutcome {}
+
+    record SignedIn(StaffMember member) implements SecondStepOutcome {}
+
+    record Enrolled(StaffMember member, List<String> recoveryCodes) implements SecondStepOutcome {}
+
+    /** The code was wrong, or came before the account's delay was over. */
+    record WrongCode() implements SecondStepOutcome {}
+
+    /** The pending sign-in is over (expired, the account changed, or the step no longer applies). */
+    record Ended() implements SecondStepOutcome {}
 
     record Enrolment(String secret, String uri, String qrCode) {}
 
-    record Enrolled(StaffMember member, List<String> recoveryCodes) {}
-
     private final StaffRepository staff;
-    private final Passwords passwords;
+    private final PasswordChecks passwordChecks;
+    private final SignInAttempts attempts;
     private final Totp totp;
     private final PersonalData personalData;
     private final LoginThrottle throttle;
     private final AuditLog audit;
-    private final AccountProperties properties;
     private final Clock clock;
 
     SignIn(
             StaffRepository staff,
-            Passwords passwords,
+            PasswordChecks passwordChecks,
+            SignInAttempts attempts,
             Totp totp,
             PersonalData personalData,
             LoginThrottle throttle,
             AuditLog audit,
-            AccountProperties properties,
             Clock clock) {
         this.staff = staff;
-        this.passwords = passwords;
+        this.passwordChecks = passwordChecks;
+        this.attempts = attempts;
         this.totp = totp;
         this.personalData = personalData;
         this.throttle = throttle;
         this.audit = audit;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -67,103 +89,147 @@ class SignIn {
         return throttle.blocked(client);
     }
 
-    @Transactional
-    PasswordOutcome password(String email, String password, String client) {
+    /**
+     * The password step. Not transactional on purpose (see the class comment).
+     *
+     * @param knownDevice whether the request carries a device cookie of the account found
+     * @throws PasswordChecks.Busy when no password check is free in time (answer 503)
+     */
+    PasswordOutcome password(String email, String password, String client, Predicate<StaffRow> knownDevice) {
         if (throttle.blocked(client)) {
             return new ClientThrottled();
         }
         String canonical = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Optional<StaffRow> found = canonical.length() > 320 ? Optional.empty() : staff.byEmail(canonical);
-        Instant now = clock.instant();
-        // always one Argon2 comparison, so the time does not tell whether the account exists
-        boolean right =
-                passwords.matches(password, found.map(StaffRow::passwordHash).orElse(null));
-        if (found.isEmpty()) {
-            throttle.failed(client);
-            audit.record("anonymous", "staff.sign-in-failed", "staff_user", null, "unknown account");
-            return new Failed();
+        try (var check = passwordChecks.permit()) {
+            // again after the wait for a permit: failures recorded meanwhile by a parallel burst count now
+            if (throttle.blocked(client)) {
+                return new ClientThrottled();
+            }
+            if (found.isEmpty()) {
+                throttle.failed(client); // counted before the hash: nothing can make it right
+                check.matches(password, null); // one comparison all the same: the time does not tell
+                audit.record("anonymous", "staff.sign-in-failed", "staff_user", null, "unknown account");
+                return new Failed();
+            }
+            StaffRow user = found.get();
+            boolean trusted = knownDevice.test(user);
+            var browser = trusted ? SignInAttempts.Browser.KNOWN_DEVICE : SignInAttempts.Browser.UNKNOWN;
+            var admitted = attempts.admit(user.id(), browser); // counted before the hash
+            boolean right = check.matches(password, user.passwordHash());
+            if (admitted.isEmpty() || !right || !user.enabled()) {
+                throttle.failed(client);
+                String why = admitted.isEmpty() ? "too early after failures" : !right ? "wrong password" : "disabled";
+                audit.record(
+                        user.email(),
+                        "staff.sign-in-failed",
+                        "staff_user",
+                        user.id(),
+                        trusted ? why + " (known device)" : why);
+                return new Failed();
+            }
+            attempts.takeBack(admitted.get());
+            return new NeedsSecondFactor(
+                    new PendingSignIn(user.id(), user.securityStamp(), trusted), user.email(), !user.totpConfirmed());
         }
-        StaffRow user = found.get();
-        if (!right || !user.enabled() || user.lockedAt(now)) {
-            String why = user.lockedAt(now) ? "locked" : !user.enabled() ? "disabled" : "wrong password";
-            fail(user, why, client);
-            return new Failed();
-        }
-        return new NeedsSecondFactor(user.id(), !user.totpConfirmed());
     }
 
-    /** The second step: a TOTP code, or one of the recovery codes. Empty when wrong (and counted). */
-    @Transactional
-    Optional<StaffMember> secondFactor(long userId, String code, String client) {
-        StaffRow user = staff.byId(userId).orElse(null);
-        if (user == null || !user.enabled() || user.lockedAt(clock.instant()) || !user.totpConfirmed()) {
+    /** The account a pending sign-in may go on with: same stamp, enabled, within its validity; else empty. */
+    Optional<StaffRow> resume(PendingSignIn pending, Instant sessionCreated) {
+        Instant now = clock.instant();
+        if (pending == null
+                || sessionCreated.isAfter(now)
+                || !now.isBefore(sessionCreated.plus(PendingSignIn.VALIDITY))) {
             return Optional.empty();
         }
-        String typed = code == null ? "" : code.strip();
-        if (typed.matches("\\d{6}")) {
-            byte[] secret = personalData.decryptBytes(user.totpSecretEnc(), SECRET_CONTEXT);
-            OptionalLong step = totp.verify(secret, typed, user.totpLastStep());
-            if (step.isPresent() && staff.useStep(userId, step.getAsLong())) {
-                return succeed(user, "totp");
-            }
-        } else if (staff.useRecoveryCode(
-                userId, Secrets.sha256(Secrets.normaliseRecoveryCode(typed)), clock.instant())) {
-            audit.record(user.email(), "staff.recovery-code-used", "staff_user", userId, null);
-            return succeed(user, "recovery code");
-        }
-        fail(user, "wrong code", client);
-        return Optional.empty();
+        return staff.byId(pending.userId())
+                .filter(u -> u.securityStamp() == pending.securityStamp() && u.enabled() && !u.pending());
     }
 
-    /** The secret to enrol: the same until confirmed, so reloading the page does not invalidate a scan. */
+    Optional<Step> step(PendingSignIn pending, Instant sessionCreated) {
+        return resume(pending, sessionCreated).map(u -> u.totpConfirmed() ? Step.CODE : Step.ENROL);
+    }
+
+    /** The second step: a TOTP code, or one of the recovery codes. */
     @Transactional
-    Enrolment enrolment(long userId) {
-        StaffRow user = staff.byId(userId).orElseThrow();
+    SecondStepOutcome secondFactor(PendingSignIn pending, Instant sessionCreated, String code, String client) {
+        StaffRow user = resume(pending, sessionCreated).orElse(null);
+        if (user == null || !user.totpConfirmed()) {
+            return new Ended();
+        }
+        var admitted = attempts.admit(user.id(), pending.browser()); // counted before the code is checked
+        if (admitted.isPresent()) {
+            String typed = code == null ? "" : code.strip();
+            if (typed.matches("\\d{6}")) {
+                byte[] secret = personalData.decryptBytes(user.totpSecretEnc(), SECRET_CONTEXT);
+                OptionalLong step = totp.verify(secret, typed, user.totpLastStep());
+                if (step.isPresent() && staff.useStep(user.id(), step.getAsLong())) {
+                    return new SignedIn(succeed(user, pending, "totp"));
+                }
+            } else if (staff.useRecoveryCode(
+                    user.id(), Secrets.sha256(Secrets.normaliseRecoveryCode(typed)), clock.instant())) {
+                audit.record(user.email(), "staff.recovery-code-used", "staff_user", user.id(), null);
+                return new SignedIn(succeed(user, pending, "recovery code"));
+            }
+        }
+        fail(user, admitted.isEmpty() ? "code too early after failures" : "wrong code", client);
+        return new WrongCode();
+    }
+
+    /**
+     * The secret to enrol: the same until confirmed, so reloading the page does not invalidate a scan. Empty
+     * once a factor is confirmed: a pending sign-in never replaces a confirmed factor.
+     */
+    @Transactional
+    Optional<Enrolment> enrolment(PendingSignIn pending, Instant sessionCreated) {
+        StaffRow user = resume(pending, sessionCreated).orElse(null);
+        if (user == null || user.totpConfirmed()) {
+            return Optional.empty();
+        }
         byte[] secret;
-        if (user.totpSecretEnc() == null || user.totpConfirmed()) {
+        if (user.totpSecretEnc() == null) {
             secret = Secrets.totpSecret();
-            staff.storeUnconfirmedSecret(userId, personalData.encrypt(secret, SECRET_CONTEXT));
+            if (!staff.storeUnconfirmedSecret(
+                    user.id(), pending.securityStamp(), personalData.encrypt(secret, SECRET_CONTEXT))) {
+                return Optional.empty();
+            }
         } else {
             secret = personalData.decryptBytes(user.totpSecretEnc(), SECRET_CONTEXT);
         }
         String base32 = Base32.encode(secret);
         String uri = Totp.uri(ISSUER, user.email(), base32);
-        return new Enrolment(base32, uri, QrCode.svgDataUri(uri));
+        return Optional.of(new Enrolment(base32, uri, QrCode.svgDataUri(uri)));
     }
 
+    /** Confirms enrolment with a code of the new secret; at most once per account and security stamp. */
     @Transactional
-    Optional<Enrolled> confirmEnrolment(long userId, String code, String client) {
-        StaffRow user = staff.byId(userId).orElse(null);
-        if (user == null
-                || !user.enabled()
-                || user.lockedAt(clock.instant())
-                || user.totpConfirmed()
-                || user.totpSecretEnc() == null) {
-            return Optional.empty();
+    SecondStepOutcome confirmEnrolment(PendingSignIn pending, Instant sessionCreated, String code, String client) {
+        StaffRow user = resume(pending, sessionCreated).orElse(null);
+        if (user == null || user.totpConfirmed() || user.totpSecretEnc() == null) {
+            return new Ended();
         }
+        var admitted = attempts.admit(user.id(), pending.browser());
         byte[] secret = personalData.decryptBytes(user.totpSecretEnc(), SECRET_CONTEXT);
-        OptionalLong step = totp.verify(secret, code == null ? "" : code.strip(), null);
+        OptionalLong step =
+                admitted.isEmpty() ? OptionalLong.empty() : totp.verify(secret, code == null ? "" : code.strip(), null);
         if (step.isEmpty()) {
-            fail(user, "wrong code at enrolment", client);
-            return Optional.empty();
+            fail(
+                    user,
+                    admitted.isEmpty() ? "enrolment code too early after failures" : "wrong code at enrolment",
+                    client);
+            return new WrongCode();
         }
-        staff.confirmSecondFactor(userId, user.totpSecretEnc(), step.getAsLong());
+        if (!staff.confirmSecondFactor(user.id(), pending.securityStamp(), user.totpSecretEnc(), step.getAsLong())) {
+            return new Ended(); // another sign-in confirmed a factor first
+        }
         List<String> codes = Secrets.recoveryCodes();
         staff.replaceRecoveryCodes(
-                userId,
+                user.id(),
                 codes.stream()
                         .map(c -> Secrets.sha256(Secrets.normaliseRecoveryCode(c)))
                         .toList());
-        audit.record(user.email(), "staff.second-factor-enrolled", "staff_user", userId, null);
-        return succeed(user, "totp enrolled").map(member -> new Enrolled(member, codes));
-    }
-
-    /** Whether an account is locked now (the pending sign-in then ends). */
-    @Transactional(readOnly = true)
-    boolean locked(long userId) {
-        return staff.byId(userId)
-                .map(u -> u.lockedAt(clock.instant()) || !u.enabled())
-                .orElse(true);
+        audit.record(user.email(), "staff.second-factor-enrolled", "staff_user", user.id(), null);
+        return new Enrolled(succeed(user, pending, "totp enrolled"), codes);
     }
 
     @Transactional
@@ -176,17 +242,19 @@ class SignIn {
                 null);
     }
 
-    private Optional<StaffMember> succeed(StaffRow user, String how) {
-        staff.clearFailures(user.id());
-        audit.record(user.email(), "staff.sign-in", "staff_user", user.id(), how);
-        return Optional.of(user.member());
+    private StaffMember succeed(StaffRow user, PendingSignIn pending, String how) {
+        attempts.succeeded(user.id(), pending.browser());
+        audit.record(
+                user.email(),
+                "staff.sign-in",
+                "staff_user",
+                user.id(),
+                pending.trustedDevice() ? how + " (known device)" : how);
+        return user.member();
     }
 
     private void fail(StaffRow user, String why, String client) {
         throttle.failed(client);
-        boolean nowLocked = !user.lockedAt(clock.instant())
-                && staff.recordFailure(
-                        user.id(), properties.maxFailures(), clock.instant().plus(properties.lockDuration()));
-        audit.record(user.email(), "staff.sign-in-failed", "staff_user", user.id(), nowLocked ? why + "; locked" : why);
+        audit.record(user.email(), "staff.sign-in-failed", "staff_user", user.id(), why);
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The account module's facade: staff members, and what an admin does to them. Every change is audited in
- * the same transaction; a change of role, disabling or a reset of the second factor ends the member's sessions.
+ * the same transaction; a change of role or data permission, disabling or a reset of the second factor ends the
+ * member's sessions, half-finished sign-ins included.
  */
 @Service
 public class StaffAccounts {
@@ -109,8 +110,25 @@ public class StaffAccounts {
         sessions.endAll(user.email());
     }
 
-    /** Ends every session of this member, this one included. */
+    /**
+     * Grants or takes back the permission to find supporters by email and export their personal data. Ends the
+     * member's sessions, so the change holds from the next request on.
+     */
+    @Transactional
+    public void setDataAccess(StaffMember actor, long id, boolean dataAccess) {
+        StaffRow user = staff.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        staff.setDataAccess(id, dataAccess);
+        audit.record(actor.email(), "staff.data-access", "staff_user", id, dataAccess ? "granted" : "taken back");
+        sessions.endAll(user.email());
+    }
+
+    /**
+     * Ends every session of this member, this one and half-finished sign-ins included, and the trust of every
+     * browser they signed in from.
+     */
+    @Transactional
     public int signOutEverywhere(StaffMember member) {
+        staff.moveSecurityStamp(member.id());
         return sessions.endAll(member.email());
     }
 

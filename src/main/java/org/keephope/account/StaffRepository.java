@@ -53,51 +53,79 @@ class StaffRepository {
         return keys.getKey().longValue();
     }
 
+    // Every change below that must end half-finished sign-ins and a device's trust moves security_stamp on.
+
     void setNameAndPassword(long id, String displayName, String passwordHash) {
-        jdbc.sql("update staff_user set display_name = ?, password_hash = ?, version = version + 1 where id = ?")
+        jdbc.sql("update staff_user set display_name = ?, password_hash = ?, version = version + 1, "
+                        + "security_stamp = security_stamp + 1 where id = ?")
                 .params(displayName, passwordHash, id)
                 .update();
     }
 
     void setPassword(long id, String passwordHash) {
-        jdbc.sql("update staff_user set password_hash = ?, version = version + 1 where id = ?")
+        jdbc.sql("update staff_user set password_hash = ?, version = version + 1, security_stamp = security_stamp + 1 "
+                        + "where id = ?")
                 .params(passwordHash, id)
                 .update();
     }
 
     void setRole(long id, StaffRole role) {
-        jdbc.sql("update staff_user set role = ?, version = version + 1 where id = ?")
+        jdbc.sql("update staff_user set role = ?, version = version + 1, security_stamp = security_stamp + 1 "
+                        + "where id = ?")
                 .params(role.name(), id)
                 .update();
     }
 
     void setEnabled(long id, boolean enabled) {
-        jdbc.sql("update staff_user set enabled = ?, version = version + 1 where id = ?")
+        jdbc.sql("update staff_user set enabled = ?, version = version + 1, security_stamp = security_stamp + 1 "
+                        + "where id = ?")
                 .params(enabled, id)
+                .update();
+    }
+
+    void setDataAccess(long id, boolean dataAccess) {
+        jdbc.sql("update staff_user set data_access = ?, version = version + 1, security_stamp = security_stamp + 1 "
+                        + "where id = ?")
+                .params(dataAccess, id)
+                .update();
+    }
+
+    /** Ends every pending sign-in and device trust of the member without changing anything else. */
+    void moveSecurityStamp(long id) {
+        jdbc.sql("update staff_user set security_stamp = security_stamp + 1 where id = ?")
+                .param(id)
                 .update();
     }
 
     /** Forgets the second factor: the user enrols again at the next sign-in. */
     void clearSecondFactor(long id) {
         jdbc.sql("update staff_user set totp_secret = null, totp_confirmed = false, totp_last_step = null, "
-                        + "version = version + 1 where id = ?")
+                        + "version = version + 1, security_stamp = security_stamp + 1 where id = ?")
                 .param(id)
                 .update();
         jdbc.sql("delete from recovery_code where user_id = ?").param(id).update();
     }
 
-    void storeUnconfirmedSecret(long id, byte[] encryptedSecret) {
-        jdbc.sql("update staff_user set totp_secret = ?, totp_confirmed = false, totp_last_step = null, "
-                        + "version = version + 1 where id = ?")
-                .params(encryptedSecret, id)
-                .update();
+    /**
+     * Keeps the secret shown for enrolment; refused (false) once a factor is confirmed or when the account
+     * changed since the sign-in began.
+     */
+    boolean storeUnconfirmedSecret(long id, long stamp, byte[] encryptedSecret) {
+        return jdbc.sql("update staff_user set totp_secret = ?, totp_last_step = null, version = version + 1 "
+                                + "where id = ? and totp_confirmed = false and security_stamp = ?")
+                        .params(encryptedSecret, id, stamp)
+                        .update()
+                == 1;
     }
 
-    void confirmSecondFactor(long id, byte[] encryptedSecret, long step) {
-        jdbc.sql("update staff_user set totp_secret = ?, totp_confirmed = true, totp_last_step = ?, "
-                        + "version = version + 1 where id = ?")
-                .params(encryptedSecret, step, id)
-                .update();
+    /** Confirms the enrolled secret, once: false if a factor was confirmed meanwhile or the account changed. */
+    boolean confirmSecondFactor(long id, long stamp, byte[] encryptedSecret, long step) {
+        return jdbc.sql("update staff_user set totp_secret = ?, totp_confirmed = true, totp_last_step = ?, "
+                                + "version = version + 1, security_stamp = security_stamp + 1 "
+                                + "where id = ? and totp_confirmed = false and security_stamp = ?")
+                        .params(encryptedSecret, step, id, stamp)
+                        .update()
+                == 1;
     }
 
     /** Records the step of an accepted code, unless a code of this or a later step was accepted meanwhile. */
@@ -109,22 +137,23 @@ class StaffRepository {
                 == 1;
     }
 
-    /** Counts a failure; locks the account when it reaches {@code max}. Returns whether it is now locked. */
-    boolean recordFailure(long id, int max, Instant lockUntil) {
-        jdbc.sql("update staff_user set failed_attempts = failed_attempts + 1 where id = ?")
+    /** Consecutive failures and when the next attempt may be checked, for one kind of browser. */
+    record Attempts(int failures, Instant nextAttemptAt) {}
+
+    Optional<Attempts> attempts(long id, SignInAttempts.Browser browser) {
+        return jdbc.sql("select " + browser.failures + ", " + browser.nextAttemptAt + " from staff_user where id = ?")
                 .param(id)
-                .update();
-        return jdbc.sql(
-                                "update staff_user set failed_attempts = 0, locked_until = ? where id = ? and failed_attempts >= ?")
-                        .params(Rows.param(lockUntil), id, max)
-                        .update()
-                == 1;
+                .query((rs, n) -> new Attempts(rs.getInt(1), Rows.instant(rs, browser.nextAttemptAt)))
+                .optional();
     }
 
-    void clearFailures(long id) {
-        jdbc.sql("update staff_user set failed_attempts = 0, locked_until = null where id = ?")
-                .param(id)
-                .update();
+    /** Moves the counters from {@code seen} to the given values; false if another attempt moved them first. */
+    boolean replaceAttempts(long id, SignInAttempts.Browser browser, Attempts seen, Attempts next) {
+        return jdbc.sql("update staff_user set " + browser.failures + " = ?, " + browser.nextAttemptAt + " = ? "
+                                + "where id = ? and " + browser.failures + " = ?")
+                        .params(next.failures(), Rows.param(next.nextAttemptAt()), id, seen.failures())
+                        .update()
+                == 1;
     }
 
     void replaceRecoveryCodes(long userId, List<byte[]> hashes) {
@@ -164,9 +193,9 @@ class StaffRepository {
                 rs.getBytes("totp_secret"),
                 rs.getBoolean("totp_confirmed"),
                 totpLastStep,
-                rs.getInt("failed_attempts"),
-                Rows.instant(rs, "locked_until"),
                 Rows.instant(rs, "created_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getLong("security_stamp"),
+                rs.getBoolean("data_access"));
     }
 }

@@ -13,14 +13,10 @@ record StaffRow(
         byte[] totpSecretEnc,
         boolean totpConfirmed,
         Long totpLastStep,
-        int failedAttempts,
-        Instant lockedUntil,
         Instant createdAt,
-        long version) {
-
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
+        long version,
+        long securityStamp,
+        boolean dataAccess) {
 
     /** Invited but not yet set up: no password yet. */
     boolean pending() {
@@ -28,6 +24,6 @@ record StaffRow(
     }
 
     StaffMember member() {
-        return new StaffMember(id, email, displayName, role);
+        return new StaffMember(id, email, displayName, role, dataAccess);
     }
 }

@@ -50,20 +50,43 @@ class AdminSignatureController {
         return Redirects.seeOther(response, "/admin/moderation");
     }
 
+    /** The search form; an address never travels in the URL (it would end in logs and the history). */
     @GetMapping("/admin/signatures")
+    String searchForm(@RequestParam(required = false) Boolean erased, Locale locale, Model model, CsrfToken csrf) {
+        return searchPage(model, locale, csrf, erased, "", false, null);
+    }
+
+    /** Finds the signatures of one exact address: a POST, so the address is in no URL or access log. */
+    @PostMapping("/admin/signatures")
     String find(
             @RequestParam(required = false) String email,
-            @RequestParam(required = false) Boolean erased,
             Locale locale,
             Principal staffMember,
             Model model,
-            CsrfToken csrf) {
-        model.addAttribute("erased", erased);
+            CsrfToken csrf,
+            HttpServletResponse response) {
         String query = email == null ? "" : email.strip();
         boolean valid = query.length() <= 254 && query.matches("[^\\s@]+@[^\\s@]+");
-        model.addAttribute("email", query);
-        model.addAttribute("error", !query.isEmpty() && !valid);
-        model.addAttribute("found", valid ? staff.findByEmail(query, staffMember.getName()) : null);
+        if (!valid) {
+            response.setStatus(422);
+            return searchPage(model, locale, csrf, null, query, true, null);
+        }
+        response.setHeader("Cache-Control", "no-store");
+        return searchPage(model, locale, csrf, null, query, false, staff.findByEmail(query, staffMember.getName()));
+    }
+
+    private String searchPage(
+            Model model,
+            Locale locale,
+            CsrfToken csrf,
+            Boolean erased,
+            String email,
+            boolean error,
+            java.util.List<StaffSignatures.Found> found) {
+        model.addAttribute("erased", erased);
+        model.addAttribute("email", email);
+        model.addAttribute("error", error);
+        model.addAttribute("found", found);
         model.addAttribute("titles", titles(locale));
         model.addAttribute("csrf", csrf);
         return "admin/signatures";

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.keephope.audit.AuditLog;
@@ -26,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class StaffSignatures {
+
+    /** The keyed hash of a searched address in the audit log. */
+    static final String SEARCH_MAC = "audit.signature-search";
 
     public record PendingComment(UUID id, long campaignId, String country, String comment, Instant confirmedAt) {}
 
@@ -100,14 +104,26 @@ public class StaffSignatures {
         return changed == 1;
     }
 
-    /** Signatures of one exact address (canonicalised as at signing), in every campaign. */
+    /**
+     * Signatures of one exact address (canonicalised as at signing), in every campaign. The audit entry holds
+     * a keyed hash of the address searched, not the address: whoever holds the key can tell whether a given
+     * address was looked up, and by whom; a reader of the log learns nothing. Its purpose differs from the
+     * dedup key's, so the entry cannot be joined to the signature rows without the key either.
+     */
     @Transactional
     public List<Found> findByEmail(String email, String actor) {
-        audit.record(actor, "signature.search", "signature", null, null);
+        String canonical = EmailAddress.canonical(email);
+        audit.record(
+                actor,
+                "signature.search",
+                "signature",
+                null,
+                "address-mac "
+                        + HexFormat.of().formatHex(Fingerprints.truncate(fingerprints.of(SEARCH_MAC, canonical), 16)));
         return jdbc.sql(
                         "select id, campaign_id, status, country, created_at, confirmed_at from signature where email_mac = ?"
                                 + " order by created_at")
-                .param(fingerprints.of(Signing.EMAIL_MAC, EmailAddress.canonical(email)))
+                .param(fingerprints.of(Signing.EMAIL_MAC, canonical))
                 .query((rs, n) -> new Found(
                         rs.getObject(1, UUID.class),
                         rs.getLong(2),

@@ -6,11 +6,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * One filter chain, secured by path. Public pages need no session and set no cookie. The staff side
- * ({@code /admin/**}) needs the role EDITOR or ADMIN; users and the audit log need ADMIN. The roles come
+ * ({@code /admin/**}) needs the role EDITOR or ADMIN; users and the audit log need ADMIN; supporters' personal
+ * data (search by email, erasure, export) needs ADMIN or the DATA permission. The roles come
  * from the account module's two-step sign-in, which creates the only sessions there are; anonymous visitors
  * of {@code /admin/**} are sent to {@code /login}.
  */
@@ -31,10 +33,20 @@ class SecurityConfig {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Supporters' personal data: finding a signature by email, erasing it, the CSV export. */
+    static final String[] SUPPORTER_DATA = {"/admin/signatures/**", "/admin/campaigns/*/signatures.csv"};
+
+    /**
+     * @param csrfTokens the account module's repository: in the session when there is one, else in a cookie,
+     *     so that showing the sign-in form creates no session
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/users/**", "/admin/audit/**")
                         .hasRole("ADMIN")
+                        // an explicit permission beside the role (ROLE_DATA, granted on /admin/users), or ADMIN
+                        .requestMatchers(SUPPORTER_DATA)
+                        .hasAnyRole("ADMIN", "DATA")
                         .requestMatchers("/admin/**")
                         .hasAnyRole("ADMIN", "EDITOR")
                         .anyRequest()
@@ -42,7 +54,8 @@ class SecurityConfig {
                 // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
                 // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
                 // /error renders the error page of a failed POST; it changes nothing.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/campaigns/*/sign", "/confirm/**", "/erase/**", "/error"))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers("/campaigns/*/sign", "/confirm/**", "/erase/**", "/error"))
                 // NEVER: Spring Security itself creates no session; only the staff sign-in pages do.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))

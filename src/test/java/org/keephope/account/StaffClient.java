@@ -73,6 +73,20 @@ final class StaffClient {
                 .build());
     }
 
+    /** The value of a cookie this client holds, if any. */
+    java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** The id of this client's staff session (the cookie holds it base64-encoded). */
+    String sessionId() {
+        return new String(
+                java.util.Base64.getDecoder().decode(cookie("KEEPHOPE_SESSION").orElseThrow()), StandardCharsets.UTF_8);
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

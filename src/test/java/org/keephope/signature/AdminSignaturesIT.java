@@ -19,12 +19,18 @@ class AdminSignaturesIT extends AbstractStaffTest {
 
     static final String PAGE = "/campaigns/keep-hope-alive";
     static final RequestPostProcessor EDITOR = user("editor@keephope.test").roles("EDITOR");
+    /** An editor an admin gave the DATA permission on /admin/users. */
+    static final RequestPostProcessor DATA_EDITOR =
+            user("data-editor@keephope.test").roles("EDITOR", "DATA");
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    org.keephope.privacy.Fingerprints fingerprints;
 
     Signer confirmedSigner(Signer signer) {
         assertThat(post(PAGE + "/sign", signer.formFrom(get(PAGE).body())).statusCode())
@@ -101,12 +107,84 @@ class AdminSignaturesIT extends AbstractStaffTest {
         assertThat(response.getStatus()).isEqualTo(403);
     }
 
+    String search(String email) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post("/admin/signatures")
+                        .param("email", email)
+                        .with(DATA_EDITOR)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void anEditorWithoutTheDataPermissionCannotFindEraseOrExportSupporters() throws Exception {
+        var requests = java.util.List.of(
+                MockMvcRequestBuilders.get("/admin/signatures"),
+                MockMvcRequestBuilders.post("/admin/signatures").param("email", "x@example.org"),
+                MockMvcRequestBuilders.post("/admin/signatures/" + UUID.randomUUID() + "/erase"),
+                MockMvcRequestBuilders.get("/admin/campaigns/keep-hope-alive/signatures.csv"));
+        for (var request : requests) {
+            var response =
+                    mvc.perform(request.with(EDITOR).with(csrf())).andReturn().getResponse();
+            assertThat(response.getStatus()).isEqualTo(403);
+            assertThat(response.getContentAsString()).doesNotContain("x@example.org");
+        }
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/moderation").with(EDITOR))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("moderating comments stays an editor's job")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theSearchIsAPostAndItsAuditEntryHoldsAKeyedHashNotTheAddress() throws Exception {
+        Signer una = confirmedSigner(new Signer("Una", "IE"));
+        long searchesBefore = searches();
+        String viaUrl = mvc.perform(MockMvcRequestBuilders.get("/admin/signatures")
+                        .param("email", una.email)
+                        .with(DATA_EDITOR))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(viaUrl).as("an address in the URL finds nothing").doesNotContain("CONFIRMED");
+        assertThat(viaUrl).contains("method=\"post\" action=\"/admin/signatures\"");
+        assertThat(searches()).isEqualTo(searchesBefore);
+
+        assertThat(search(una.email)).contains("CONFIRMED");
+        var entry = audit.newest(0, 20).stream()
+                .filter(e -> e.action().equals("signature.search"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(entry.actor()).isEqualTo("data-editor@keephope.test");
+        String mac = java.util.HexFormat.of()
+                .formatHex(org.keephope.privacy.Fingerprints.truncate(
+                        fingerprints.of(
+                                StaffSignatures.SEARCH_MAC, org.keephope.privacy.EmailAddress.canonical(una.email)),
+                        16));
+        assertThat(entry.detail()).isEqualTo("address-mac " + mac).doesNotContain(una.email);
+        assertThat(jdbc.sql("select count(*) from audit_entry where detail like ? or actor like ?")
+                        .params("%" + una.email + "%", "%" + una.email + "%")
+                        .query(Long.class)
+                        .single())
+                .as("the address is nowhere in the audit log")
+                .isZero();
+    }
+
+    long searches() {
+        return jdbc.sql("select count(*) from audit_entry where action = 'signature.search'")
+                .query(Long.class)
+                .single();
+    }
+
     @Test
     void aSignatureIsFoundByItsExactAddressAndErased() throws Exception {
         Signer tom = confirmedSigner(new Signer("Tom", "BE"));
-        String page = mvc.perform(MockMvcRequestBuilders.get("/admin/signatures")
+        String page = mvc.perform(MockMvcRequestBuilders.post("/admin/signatures")
                         .param("email", tom.email.toUpperCase())
-                        .with(EDITOR))
+                        .with(DATA_EDITOR)
+                        .with(csrf()))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -115,7 +193,7 @@ class AdminSignaturesIT extends AbstractStaffTest {
                 .query(UUID.class)
                 .single();
         var erased = mvc.perform(MockMvcRequestBuilders.post("/admin/signatures/" + id + "/erase")
-                        .with(EDITOR)
+                        .with(DATA_EDITOR)
                         .with(csrf()))
                 .andReturn();
         assertThat(erased.getResponse().getStatus()).isEqualTo(303);
@@ -124,18 +202,16 @@ class AdminSignaturesIT extends AbstractStaffTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/signatures")
-                                .param("email", tom.email)
-                                .with(EDITOR))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .contains("No signature has this address");
-        var invalid = mvc.perform(MockMvcRequestBuilders.get("/admin/signatures")
+        assertThat(search(tom.email)).contains("No signature has this address");
+        var invalid = mvc.perform(MockMvcRequestBuilders.post("/admin/signatures")
                         .param("email", "not an address")
-                        .with(EDITOR))
+                        .with(DATA_EDITOR)
+                        .with(csrf()))
                 .andReturn();
-        assertThat(invalid.getResponse().getContentAsString()).contains("id=\"email-error\"");
+        assertThat(invalid.getResponse().getStatus()).isEqualTo(422);
+        assertThat(invalid.getResponse().getContentAsString())
+                .contains("id=\"email-error\"")
+                .contains("value=\"not an address\"");
     }
 
     @Test
@@ -145,7 +221,7 @@ class AdminSignaturesIT extends AbstractStaffTest {
         Signer neither = confirmedSigner(new Signer("Vera", "DK"));
 
         var response = mvc.perform(MockMvcRequestBuilders.get("/admin/campaigns/keep-hope-alive/signatures.csv")
-                        .with(EDITOR))
+                        .with(DATA_EDITOR))
                 .andReturn()
                 .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
