@@ -19,9 +19,12 @@ class LoginThrottleTest {
                 Duration.ofHours(24),
                 Duration.ofHours(72),
                 Duration.ofHours(1),
+                3,
                 5,
                 Duration.ofMinutes(15),
                 3,
+                0,
+                Duration.ofDays(90),
                 Duration.ofHours(12),
                 null);
         return new LoginThrottle(TestLimits.clientLimits(clock, 1000, 10, 8, sharedAddresses), properties);
