@@ -37,6 +37,15 @@ class LanguageSelection implements LocaleResolver, HandlerInterceptor {
                 .orElse(SupportedLocales.ENGLISH);
     }
 
+    /** For a request whose parameters may not parse: the cookie, then {@code Accept-Language}, then English. */
+    static Locale withoutParameters(HttpServletRequest request) {
+        try {
+            return fromCookie(request).or(() -> fromAcceptLanguage(request)).orElse(SupportedLocales.ENGLISH);
+        } catch (RuntimeException e) {
+            return SupportedLocales.ENGLISH;
+        }
+    }
+
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Locale chosen = SupportedLocales.match(locale).orElse(SupportedLocales.ENGLISH);
