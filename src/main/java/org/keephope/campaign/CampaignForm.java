@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.keephope.web.LocalPath;
 
 /**
  * A campaign as staff edit it: every field as typed, so a form with a mistake comes back exactly as it was
@@ -25,7 +26,7 @@ public record CampaignForm(
         @NotBlank(message = "form.required") @Size(max = 100000, message = "form.tooLong")
         String body,
 
-        @Size(max = 500, message = "form.tooLong") @Pattern(regexp = "(/(?!/)\\S*)?", message = "form.localPath")
+        @Size(max = 500, message = "form.tooLong") @Pattern(regexp = LocalPath.OPTIONAL, message = "form.localPath")
         String image,
 
         @Size(max = 300, message = "form.tooLong") String imageAlt,

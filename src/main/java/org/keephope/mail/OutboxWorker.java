@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.keephope.privacy.PersonalData;
+import org.keephope.support.WorkerHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,9 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fails is retried with exponential backoff while SMTP is down. If a node dies between handing a mail to
  * SMTP and recording it, the lease runs out and the mail goes once more with the same Message-ID: SMTP
  * offers at-least-once, never exactly-once, and the stable Message-ID lets receivers drop the duplicate.
+ *
+ * <p>A round survives anything it throws, {@link Error}s included (the next round runs as scheduled), and
+ * {@code /actuator/health} reports the worker DOWN when its last {@value WorkerHealth#DOWN_AFTER} rounds
+ * failed or it has not run for two minutes. A mail that SMTP refuses is the mail's failure (retried with
+ * backoff), not the worker's.
  */
 @Component
-class OutboxWorker {
+class OutboxWorker implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
@@ -32,6 +40,7 @@ class OutboxWorker {
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final String messageIdDomain;
+    private final WorkerHealth health;
     private volatile boolean stopping;
 
     OutboxWorker(
@@ -49,6 +58,8 @@ class OutboxWorker {
         this.transaction = transaction;
         this.clock = clock;
         this.messageIdDomain = java.net.URI.create(site.baseUrl()).getHost();
+        // a round every poll interval, a sign of life after every mail (each bounded by the SMTP timeouts)
+        this.health = new WorkerHealth(clock, java.time.Duration.ofMinutes(2));
     }
 
     @Scheduled(fixedDelayString = "${keephope.mail.poll-millis:250}", initialDelay = 1000)
@@ -58,9 +69,17 @@ class OutboxWorker {
             do {
                 sent = sendBatch();
             } while (!stopping && sent == properties.batchSize());
-        } catch (RuntimeException e) {
+            health.succeeded();
+        } catch (Throwable e) {
+            // anything at all, Errors too: the next round must still run
+            health.failed(e);
             log.warn("Mail worker could not reach the outbox: {}", e.toString());
         }
+    }
+
+    @Override
+    public Health health() {
+        return health.health(!stopping);
     }
 
     /** Claims and sends one batch; returns how many were claimed. */
@@ -83,6 +102,7 @@ class OutboxWorker {
             if (payload != null) {
                 send(id, payload);
             }
+            health.alive();
         }
         return claimed.size();
     }

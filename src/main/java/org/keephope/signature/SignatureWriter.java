@@ -5,14 +5,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.keephope.mail.Outbox;
+import org.keephope.support.WorkerHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,9 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * confirmation mails with it; then every waiting request is answered. Under load one commit serves
  * hundreds of signatures instead of one. A batch that fails is retried one signature per transaction, so
  * one bad row costs only its own request.
+ *
+ * <p>A writer thread survives anything a batch throws, {@link Error}s included: the batch's requests get
+ * the failure, the thread takes the next batch. {@code /actuator/health} reports the writers DOWN when a
+ * thread has ended or the last {@value WorkerHealth#DOWN_AFTER} batches failed.
  */
 @Component
-class SignatureWriter {
+class SignatureWriter implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(SignatureWriter.class);
     static final int WRITERS = 2;
@@ -39,6 +48,7 @@ class SignatureWriter {
     private final SigningProperties properties;
     private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
+    private final WorkerHealth health;
     private volatile boolean running = true;
 
     SignatureWriter(
@@ -54,6 +64,8 @@ class SignatureWriter {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        // an idle writer wakes every 200 ms: silence means it is stuck
+        this.health = new WorkerHealth(clock, java.time.Duration.ofMinutes(2));
         for (int i = 0; i < WRITERS; i++) {
             Thread thread = new Thread(this::run, "signature-writer-" + i);
             thread.setDaemon(true);
@@ -76,6 +88,7 @@ class SignatureWriter {
         while (running || !queue.isEmpty()) {
             try {
                 Job first = queue.poll(200, TimeUnit.MILLISECONDS);
+                health.alive();
                 if (first == null) {
                     continue;
                 }
@@ -85,7 +98,9 @@ class SignatureWriter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // anything at all, Errors too: the thread must live on for the next batch
+                health.failed(e);
                 log.error("Signature writer failed on a batch of {}", batch.size(), e);
                 batch.forEach(job -> job.done().completeExceptionally(e));
             } finally {
@@ -101,19 +116,35 @@ class SignatureWriter {
         try {
             transaction.executeWithoutResult(
                     status -> writeAll(batch.stream().map(Job::signature).toList()));
+            health.succeeded();
             batch.forEach(job -> job.done().complete(null));
+            return;
         } catch (RuntimeException batchFailure) {
             log.warn(
                     "Batch of {} signatures failed ({}); writing them one by one",
                     batch.size(),
                     batchFailure.toString());
-            for (Job job : batch) {
-                try {
-                    transaction.executeWithoutResult(status -> writeAll(List.of(job.signature())));
-                    job.done().complete(null);
-                } catch (RuntimeException e) {
-                    job.done().completeExceptionally(e);
-                }
+        }
+        Map<Job, RuntimeException> failures = new IdentityHashMap<>();
+        for (Job job : batch) {
+            try {
+                transaction.executeWithoutResult(status -> writeAll(List.of(job.signature())));
+            } catch (RuntimeException e) {
+                failures.put(job, e);
+            }
+        }
+        // one bad row is that row's failure; a batch where every row failed is the writer's
+        if (failures.size() < batch.size()) {
+            health.succeeded();
+        } else {
+            health.failed(failures.values().iterator().next());
+        }
+        for (Job job : batch) {
+            RuntimeException failure = failures.get(job);
+            if (failure == null) {
+                job.done().complete(null);
+            } else {
+                job.done().completeExceptionally(failure);
             }
         }
     }
@@ -157,6 +188,11 @@ class SignatureWriter {
             repository.mailedConfirmed(row.id(), clock.instant(), s.eraseTokenHash());
             outbox.enqueue(s.alreadySignedMail().get(), reference(row.id()));
         }
+    }
+
+    @Override
+    public Health health() {
+        return health.health(threads.stream().allMatch(Thread::isAlive));
     }
 
     static String reference(java.util.UUID signatureId) {

@@ -12,12 +12,22 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The reader's language: {@code ?lang=} first, then the {@code lang} cookie, then {@code Accept-Language},
  * then English. The cookie is written only when the reader picks a language with {@code ?lang=}, so an
- * anonymous reader who never chooses gets no cookie at all. Unknown or malformed values are ignored.
+ * anonymous reader who never chooses gets no cookie at all, and only by a GET: a form posted to an address
+ * with {@code ?lang=} (the sign form, embedded on another site) sets nothing. Unknown or malformed values
+ * are ignored. When the base URL is https (also behind a proxy that ends TLS) the cookie is {@code Secure}
+ * and named {@code __Host-lang}, so that no other host and no plain-HTTP answer can set it.
  */
 class LanguageSelection implements LocaleResolver, HandlerInterceptor {
 
     static final String COOKIE = "lang";
+    static final String SECURE_COOKIE = "__Host-lang";
     static final String PARAMETER = "lang";
+
+    private final boolean https;
+
+    LanguageSelection(SiteProperties site) {
+        this.https = site.isHttps();
+    }
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
@@ -27,20 +37,32 @@ class LanguageSelection implements LocaleResolver, HandlerInterceptor {
                 .orElse(SupportedLocales.ENGLISH);
     }
 
+    /** For a request whose parameters may not parse: the cookie, then {@code Accept-Language}, then English. */
+    static Locale withoutParameters(HttpServletRequest request) {
+        try {
+            return fromCookie(request).or(() -> fromAcceptLanguage(request)).orElse(SupportedLocales.ENGLISH);
+        } catch (RuntimeException e) {
+            return SupportedLocales.ENGLISH;
+        }
+    }
+
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Locale chosen = SupportedLocales.match(locale).orElse(SupportedLocales.ENGLISH);
-        Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
+        Cookie cookie = new Cookie(https ? SECURE_COOKIE : COOKIE, chosen.getLanguage());
         cookie.setPath("/");
         cookie.setMaxAge(60 * 60 * 24 * 365);
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
+        cookie.setSecure(https || request.isSecure());
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!"GET".equals(request.getMethod())) {
+            return true;
+        }
         fromParameter(request).ifPresent(locale -> {
             if (!fromCookie(request).equals(Optional.of(locale))) {
                 setLocale(request, response, locale);
@@ -59,7 +81,7 @@ class LanguageSelection implements LocaleResolver, HandlerInterceptor {
             return Optional.empty();
         }
         for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName())) {
+            if (COOKIE.equals(cookie.getName()) || SECURE_COOKIE.equals(cookie.getName())) {
                 return SupportedLocales.match(cookie.getValue());
             }
         }

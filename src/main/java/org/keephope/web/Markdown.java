@@ -1,6 +1,5 @@
 package org.keephope.web;
 
-import java.util.regex.Pattern;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -11,12 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * Staff write Markdown; readers get sanitised HTML. Nothing pasted into a campaign or a post can run
  * script, and nothing can make the reader's browser fetch from another host: images must be on this
- * site (a path starting with one slash), links to other sites open without a referrer.
+ * site ({@link LocalPath}), links to other sites open without a referrer.
  */
 @Component
 public class Markdown {
-
-    private static final Pattern LOCAL_PATH = Pattern.compile("^/(?!/)[^\\s]*$");
 
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
@@ -31,7 +28,7 @@ public class Markdown {
                     .allowAttributes("alt", "title")
                     .onElements("img")
                     .allowAttributes("src")
-                    .matching(LOCAL_PATH)
+                    .matching(LocalPath.pattern())
                     .onElements("img")
                     .allowElements("hr", "br", "pre", "code")
                     .toFactory());

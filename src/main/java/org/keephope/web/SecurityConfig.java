@@ -2,12 +2,12 @@ package org.keephope.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * One filter chain, secured by path. Public pages need no session and set no cookie. The staff side
@@ -18,20 +18,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
-
-    /** Everything from our own origin; nothing inline, nothing from another host. */
-    static final String CONTENT_SECURITY_POLICY = String.join(
-            "; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
 
     /** Supporters' personal data: finding a signature by email, erasing it, the CSV export. */
     static final String[] SUPPORTER_DATA = {"/admin/signatures/**", "/admin/campaigns/*/signatures.csv"};
@@ -58,17 +44,23 @@ class SecurityConfig {
                         .ignoringRequestMatchers("/campaigns/*/sign", "/confirm/**", "/erase/**", "/error"))
                 // NEVER: Spring Security itself creates no session; only the staff sign-in pages do.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
                 // signing out is the account module's own POST /admin/signout (audited)
                 .logout(l -> l.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(a -> {})
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(f -> f.deny())
-                        .contentTypeOptions(c -> {})
-                        .permissionsPolicyHeader(
-                                p -> p.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+                // CSP, HSTS and the rest come from SecurityHeaders, for every answer including errors
+                .headers(headers -> headers.defaultsDisabled().cacheControl(Customizer.withDefaults()));
         return http.build();
+    }
+
+    /**
+     * A relative {@code Location: /login}: never a host taken from the request's {@code Host} header, and the
+     * reader stays on the address they came by (an onion address stays an onion address).
+     */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        var entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 }

@@ -18,6 +18,11 @@ public record SiteProperties(@NotBlank String baseUrl) {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /** Readers reach the site over HTTPS (perhaps through a proxy that ends TLS): HSTS, {@code Secure} cookies. */
+    public boolean isHttps() {
+        return baseUrl.regionMatches(true, 0, "https://", 0, 8);
+    }
+
     /** An absolute URL for a path of this site. */
     public String absolute(String path) {
         return baseUrl + path;

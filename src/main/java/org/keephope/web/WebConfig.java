@@ -10,7 +10,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-    private final LanguageSelection languageSelection = new LanguageSelection();
+    private final LanguageSelection languageSelection;
+
+    WebConfig(SiteProperties site) {
+        this.languageSelection = new LanguageSelection(site);
+    }
 
     @Bean
     LocaleResolver localeResolver() {

@@ -48,17 +48,22 @@ public abstract class AbstractIntegrationTest {
     }
 
     protected HttpResponse<String> post(String path, java.util.Map<String, String> form, String... headers) {
-        String body = form.entrySet().stream()
-                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
-                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(formBody(form)));
         if (headers.length > 0) {
             request.headers(headers);
         }
         return send(request.build());
+    }
+
+    /** A form as a browser encodes it. */
+    public static byte[] formBody(java.util.Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     protected String url(String path) {

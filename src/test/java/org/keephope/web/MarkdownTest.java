@@ -2,6 +2,9 @@ package org.keephope.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MarkdownTest {
@@ -31,6 +34,24 @@ class MarkdownTest {
         assertThat(markdown.toSafeHtml("![a](https://tracker.example/p.gif)")).doesNotContain("tracker.example");
         assertThat(markdown.toSafeHtml("![a](//tracker.example/p.gif)")).doesNotContain("tracker.example");
         assertThat(markdown.toSafeHtml("![a](/img/keep-hope-alive.svg)")).contains("src=\"/img/keep-hope-alive.svg\"");
+    }
+
+    @Test
+    void aBackslashAfterTheFirstSlashCannotPointAnImageAtAnotherHost() {
+        // browsers read /\host as //host, and drop tabs and newlines from a URL
+        assertThat(markdown.toSafeHtml("![a](/\\tracker.example/p.gif)")).doesNotContain("tracker.example");
+        assertThat(markdown.toSafeHtml("<img src=\"/\\tracker.example/p.gif\">"))
+                .doesNotContain("tracker.example");
+        assertThat(markdown.toSafeHtml("<img src=\"/&#92;tracker.example/p.gif\">"))
+                .doesNotContain("tracker.example");
+        // a tab survives only percent-encoded, which no browser drops: a path on this site
+        for (String html :
+                List.of("<img src=\"/&#9;/tracker.example/p.gif\">", "<img src=\"/&#10;/tracker.example/p.gif\">")) {
+            Matcher src = Pattern.compile("src=\"([^\"]*)\"").matcher(markdown.toSafeHtml(html));
+            while (src.find()) {
+                assertThat(LocalPath.isLocal(src.group(1))).as(src.group(1)).isTrue();
+            }
+        }
     }
 
     @Test
