@@ -31,6 +31,7 @@ class SignatureWriterTest {
         NewSignature signature = mock(NewSignature.class);
         SignatureWriter writer = new SignatureWriter(
                 repository,
+                mock(PendingChange.class),
                 mock(Outbox.class),
                 NoTransactions.template(),
                 Settings.of("keephope.signing", SigningProperties.class, Map.of()),
