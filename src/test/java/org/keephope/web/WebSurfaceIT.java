@@ -145,6 +145,28 @@ class WebSurfaceIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void aNulCharacterInAFormFieldIsA400BeforeAnyHandlerStaffFormsToo() throws Exception {
+        // found by FuzzIT on PostgreSQL: a NUL reached an INSERT on a staff form and PostgreSQL answered 500
+        var staff = SignedInStaff.admin(context, port);
+        for (String field : List.of("name=a%00b", "na%00me=x")) {
+            var answer = send(HttpRequest.newBuilder(URI.create(url("/admin/organisations")))
+                    .header("Cookie", staff.cookie())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + staff.csrf() + "&" + field))
+                    .build());
+            assertThat(answer.statusCode()).as(field).isEqualTo(400);
+            assertThat(answer.body()).contains("<section class=\"error\">");
+        }
+        var sign = RawHttp.exchange(
+                port,
+                "POST " + CAMPAIGN + "/sign?x=%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 11\r\n\r\n"
+                        + "firstName=a");
+        isOurErrorPage(sign, 400);
+        assertThat(logs.list).noneMatch(e -> e.getThrowableProxy() != null || e.getLevel() == Level.ERROR);
+    }
+
+    @Test
     void requestsTomcatRefusesItselfGetOurPageAndHeadersInTheReadersLanguage() throws Exception {
         for (String request : List.of(
                 "GET /a b c HTTP/1.1\r\nHost: localhost\r\n\r\n",
