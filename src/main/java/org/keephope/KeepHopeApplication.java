@@ -12,6 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class KeepHopeApplication {
 
     public static void main(String[] args) {
+        if (Commands.isTool(args)) {
+            System.exit(Commands.run(args, System.out, System.err));
+        }
         SpringApplication.run(KeepHopeApplication.class, args);
     }
 }

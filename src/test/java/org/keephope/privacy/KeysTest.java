@@ -105,14 +105,9 @@ class KeysTest {
 
     @Test
     void theKeyToolPrintsAKeysetThatTheAppAccepts() throws Exception {
-        PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            KeyTool.main(new String[] {"aead"});
-        } finally {
-            System.setOut(original);
-        }
+        assertThat(KeyTool.run(new String[] {"aead"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err))
+                .isZero();
         String keyset = out.toString(StandardCharsets.UTF_8).trim();
         var environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/keephope");
         var properties = new CryptoProperties(keyset, null, keys.toString(), false);
