@@ -16,6 +16,7 @@ import org.keephope.coalition.Organisation;
 import org.keephope.coalition.Organisations;
 import org.keephope.news.NewPost;
 import org.keephope.news.News;
+import org.keephope.target.Targets;
 import org.keephope.web.SupportedLocales;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ class DemoContent implements ApplicationRunner {
     private final Campaigns campaigns;
     private final Organisations organisations;
     private final News news;
+    private final Targets targets;
     private final TransactionTemplate transaction;
 
     DemoContent(
@@ -48,7 +50,9 @@ class DemoContent implements ApplicationRunner {
             Campaigns campaigns,
             Organisations organisations,
             News news,
+            Targets targets,
             TransactionTemplate transaction) {
+        this.targets = targets;
         this.properties = properties;
         this.campaigns = campaigns;
         this.organisations = organisations;
@@ -101,6 +105,14 @@ class DemoContent implements ApplicationRunner {
             Organisation organisation = organisations.create(o);
             coalition.add(organisation);
             campaigns.addMember(campaign, organisation, MemberRole.SUPPORTER, position++);
+        }
+
+        int order = 0;
+        for (DemoTargets.Demo demo : DemoTargets.G20_2013) {
+            long target = targets.byExternalId(demo.externalId())
+                    .map(t -> t.id())
+                    .orElseGet(() -> targets.create(demo.data(), "demo"));
+            targets.addToCampaign(campaign, target, order++, null, DemoTargets.FALLBACK.contains(demo.externalId()));
         }
 
         news.createCategory("news", Map.of("en", "News", "ru", "Новости"));

@@ -13,6 +13,7 @@ import org.keephope.signature.OriginGuard;
 import org.keephope.signature.SignForm;
 import org.keephope.signature.SignOutcome;
 import org.keephope.signature.Signing;
+import org.keephope.target.Targets;
 import org.keephope.web.PageNotFound;
 import org.keephope.web.Redirects;
 import org.keephope.web.SiteProperties;
@@ -38,9 +39,16 @@ class CampaignPageController {
     private final Validator validator;
     private final MessageSource messages;
     private final SiteProperties site;
+    private final Targets targets;
 
     CampaignPageController(
-            Campaigns campaigns, Signing signing, Validator validator, MessageSource messages, SiteProperties site) {
+            Campaigns campaigns,
+            Signing signing,
+            Validator validator,
+            MessageSource messages,
+            SiteProperties site,
+            Targets targets) {
+        this.targets = targets;
         this.campaigns = campaigns;
         this.signing = signing;
         this.validator = validator;
@@ -150,6 +158,7 @@ class CampaignPageController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("share", ShareLinks.of(site.absolute("/campaigns/" + campaign.slug()), campaign.title()));
         model.addAttribute("sign", signing.panel(ref, locale, form, errors, notice));
+        model.addAttribute("targets", targets.forCampaign(campaign.id(), locale));
         return "pages/campaign";
     }
 }

@@ -103,6 +103,9 @@ class MessagesTest {
             used.add("erase.title." + state);
             used.add("erase.text." + state);
         }
+        for (var kind : org.keephope.target.TargetImport.Kind.values()) {
+            used.add("target.import.kind." + kind.name());
+        }
         used.add("admin.signatures.erased");
         used.add("admin.signatures.notErased");
         for (String field : new String[] {"firstName", "lastName", "email"}) {

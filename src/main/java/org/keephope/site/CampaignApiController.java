@@ -1,8 +1,13 @@
-package org.keephope.signature;
+package org.keephope.site;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.keephope.campaign.Campaigns;
+import org.keephope.signature.CountryCounts;
+import org.keephope.signature.SignatureCounts;
+import org.keephope.signature.Tally;
+import org.keephope.target.Targets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,9 +18,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Public counts as JSON, for partner sites and journalists. */
+/**
+ * A campaign as JSON, for partner sites and journalists: its counts and whom it asks. It lives in {@code site}
+ * (it was {@code signature.CountApiController}) because it combines the signature and target modules.
+ */
 @RestController
-class CountApiController {
+class CampaignApiController {
 
     /**
      * The count of a campaign: confirmed signatures (exact, fresh), the goal, and where they come from as of
@@ -29,14 +37,17 @@ class CountApiController {
             Integer goal,
             Map<String, Long> byCountry,
             long otherCountries,
-            Instant byCountryAsOf) {}
+            Instant byCountryAsOf,
+            List<Targets.Listed> targets) {}
 
     private final Campaigns campaigns;
     private final SignatureCounts counts;
+    private final Targets targets;
 
-    CountApiController(Campaigns campaigns, SignatureCounts counts) {
+    CampaignApiController(Campaigns campaigns, SignatureCounts counts, Targets targets) {
         this.campaigns = campaigns;
         this.counts = counts;
+        this.targets = targets;
     }
 
     @GetMapping(
@@ -70,6 +81,7 @@ class CountApiController {
                         campaign.get().signatureGoal(),
                         countries.countries(),
                         countries.otherCountries(),
-                        countries.asOf()));
+                        countries.asOf(),
+                        targets.listed(campaign.get().id())));
     }
 }

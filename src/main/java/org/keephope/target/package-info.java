@@ -1,0 +1,6 @@
+/**
+ * The target directory: decision makers as people in an office, whom campaigns address. Contact addresses are
+ * staff-only; public views ({@link org.keephope.target.Target}) never carry them.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Targets")
+package org.keephope.target;
