@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.keephope.audit.AuditLog;
 import org.keephope.mail.MailMessage;
+import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
 import org.keephope.web.SiteProperties;
 import org.springframework.stereotype.Service;
@@ -158,7 +159,8 @@ class AccountSetup {
                         + "\n\nYou will still need your second factor to sign in. If it was not you, ignore this mail.\n";
         outbox.enqueue(
                 new MailMessage(canonical, "Reset your KeepHope password", text, AccountMails.html(text), null),
-                "staff-reset:" + id);
+                "staff-reset:" + id,
+                MailPriority.CONFIRMATION);
         audit.record(canonical, "staff.password-reset-requested", "staff_user", id, null);
     }
 

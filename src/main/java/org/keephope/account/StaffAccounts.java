@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.keephope.audit.AuditLog;
 import org.keephope.mail.MailMessage;
+import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
 import org.keephope.web.SiteProperties;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,8 @@ public class StaffAccounts {
                 + "\n\nThen you will set up a second factor (an authenticator app).\n";
         outbox.enqueue(
                 new MailMessage(canonical, "Your KeepHope staff account", text, AccountMails.html(text), null),
-                "staff-invite:" + id);
+                "staff-invite:" + id,
+                MailPriority.CONFIRMATION);
         audit.record(actor.email(), "staff.invite", "staff_user", id, "role " + role.name());
         return true;
     }

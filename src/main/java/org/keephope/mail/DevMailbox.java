@@ -36,6 +36,18 @@ public class DevMailbox implements MailTransport {
     }
 
     @Override
+    public Connection open() {
+        return new Connection() {
+            @Override
+            public void send(String messageId, MailMessage mail) {
+                DevMailbox.this.send(messageId, mail);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
     public synchronized void send(String messageId, MailMessage mail) {
         mails.addFirst(new Captured(messageId, clock.instant(), mail));
         while (mails.size() > CAPACITY) {

@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param from sender of every mail; {@code KEEPHOPE_MAIL_FROM}
  * @param pollMillis how often each node looks for mail to send; {@code KEEPHOPE_MAIL_POLL_MILLIS}
- * @param batchSize how many mails a node claims at once; {@code KEEPHOPE_MAIL_BATCH_SIZE}
+ * @param batchSize how many mails a sender thread claims at once and sends over one SMTP connection;
+ *     {@code KEEPHOPE_MAIL_BATCH_SIZE}
+ * @param senders sender threads per node, each with its own SMTP connection; {@code KEEPHOPE_MAIL_SENDERS}
  * @param lease how long a claimed mail is reserved for the node that claimed it; {@code KEEPHOPE_MAIL_LEASE}
  * @param retryInitial wait before the first retry, doubled each time up to {@code retryMax};
  *     {@code KEEPHOPE_MAIL_RETRY_INITIAL}
@@ -26,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MailProperties(
         @DefaultValue("KeepHope <no-reply@localhost>") String from,
         @DefaultValue("250") long pollMillis,
-        @DefaultValue("50") int batchSize,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("4") int senders,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("10s") Duration retryInitial,
         @DefaultValue("30m") Duration retryMax,

@@ -35,14 +35,24 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** Queues a mail; {@code reference} names what it is about, so it can be cancelled (e.g. on erasure). */
+    /**
+     * Queues a notice ({@link MailPriority#NOTICE}); {@code reference} names what it is about, so it can be
+     * cancelled (e.g. on erasure).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(MailMessage mail, String reference) {
-        repository.insert(reference, personalData.encrypt(MailCodec.encode(mail), CONTEXT), clock.instant());
+        enqueue(mail, reference, MailPriority.NOTICE);
     }
 
-    /** A mail and what it is about, for {@link #enqueueAll}. */
-    public record Queued(MailMessage mail, String reference) {}
+    /** Queues a mail; mail of a higher priority is sent before any of a lower one that is due. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(MailMessage mail, String reference, MailPriority priority) {
+        repository.insert(
+                reference, personalData.encrypt(MailCodec.encode(mail), CONTEXT), priority.rank, clock.instant());
+    }
+
+    /** A mail, what it is about and how urgent it is, for {@link #enqueueAll}. */
+    public record Queued(MailMessage mail, String reference, MailPriority priority) {}
 
     /** Queues many mails with one batched statement, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -52,8 +62,8 @@ public class Outbox {
         }
         List<OutboxRepository.Row> rows = new ArrayList<>(mails.size());
         for (Queued q : mails) {
-            rows.add(
-                    new OutboxRepository.Row(q.reference(), personalData.encrypt(MailCodec.encode(q.mail()), CONTEXT)));
+            rows.add(new OutboxRepository.Row(
+                    q.reference(), personalData.encrypt(MailCodec.encode(q.mail()), CONTEXT), q.priority().rank));
         }
         repository.insertAll(rows, clock.instant());
     }

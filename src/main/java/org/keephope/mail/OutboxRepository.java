@@ -17,70 +17,109 @@ class OutboxRepository {
         this.template = template;
     }
 
-    void insert(String reference, byte[] payload, Instant now) {
-        jdbc.sql("insert into mail_outbox (reference, payload, status, next_attempt_at, created_at)"
-                        + " values (?, ?, 'PENDING', ?, ?)")
-                .params(reference, payload, Rows.param(now), Rows.param(now))
+    void insert(String reference, byte[] payload, int priority, Instant now) {
+        jdbc.sql("insert into mail_outbox (reference, payload, priority, status, next_attempt_at, created_at)"
+                        + " values (?, ?, ?, 'PENDING', ?, ?)")
+                .params(reference, payload, priority, Rows.param(now), Rows.param(now))
                 .update();
     }
 
-    record Row(String reference, byte[] payload) {}
+    record Row(String reference, byte[] payload, int priority) {}
 
     void insertAll(List<Row> rows, Instant now) {
         template.batchUpdate(
-                "insert into mail_outbox (reference, payload, status, next_attempt_at, created_at)"
-                        + " values (?, ?, 'PENDING', ?, ?)",
+                "insert into mail_outbox (reference, payload, priority, status, next_attempt_at, created_at)"
+                        + " values (?, ?, ?, 'PENDING', ?, ?)",
                 rows,
                 rows.size(),
                 (ps, row) -> {
                     ps.setString(1, row.reference());
                     ps.setBytes(2, row.payload());
-                    ps.setObject(3, Rows.param(now));
+                    ps.setInt(3, row.priority());
                     ps.setObject(4, Rows.param(now));
+                    ps.setObject(5, Rows.param(now));
                 });
     }
 
-    /** Payloads of mails this node holds, in one query. */
-    java.util.Map<Long, byte[]> payloads(List<Long> ids, String node) {
-        java.util.Map<Long, byte[]> result = new java.util.HashMap<>();
-        jdbc.sql("select id, payload from mail_outbox where id in (:ids) and claimed_by = :node and status = 'PENDING'")
+    /** A claimed mail's message and how often it failed before. */
+    record Claimed(long id, byte[] payload, int attempts) {}
+
+    /**
+     * The claimed mails this node still holds, in claim order, in one query; a mail deleted since (an
+     * erasure) is not among them.
+     */
+    List<Claimed> claimed(List<Long> ids, String node) {
+        java.util.Map<Long, Claimed> byId = new java.util.HashMap<>();
+        jdbc.sql("select id, payload, attempts from mail_outbox"
+                        + " where id in (:ids) and claimed_by = :node and status = 'PENDING'")
                 .param("ids", ids)
                 .param("node", node)
                 .query((java.sql.ResultSet rs) -> {
-                    result.put(rs.getLong(1), rs.getBytes(2));
+                    byId.put(rs.getLong(1), new Claimed(rs.getLong(1), rs.getBytes(2), rs.getInt(3)));
                 });
+        List<Claimed> result = new java.util.ArrayList<>(byId.size());
+        for (long id : ids) {
+            Claimed c = byId.get(id);
+            if (c != null && c.payload() != null) {
+                result.add(c);
+            }
+        }
         return result;
     }
 
-    /** Due mails not held by a live claim, locked so that a node claiming at the same time skips them. */
-    List<Long> lockDue(Instant now, int limit) {
+    /**
+     * Up to {@code limit} due mails of one priority not held by a live claim, oldest due first, locked so that
+     * a node claiming at the same time skips them. The index {@code mail_outbox_due} (status, priority,
+     * next_attempt_at, id) gives exactly this range in this order, so a claim reads about {@code limit} index
+     * entries however long the backlog: claimed mails and mails waiting for a retry have a later
+     * {@code next_attempt_at} and lie beyond the range.
+     */
+    List<Long> lockDue(Instant now, int priority, int limit) {
         return jdbc.sql("""
                         select id from mail_outbox
-                         where status = 'PENDING' and next_attempt_at <= :now
+                         where status = 'PENDING' and priority = :priority and next_attempt_at <= :now
                            and (claimed_until is null or claimed_until < :now)
-                         order by id
+                         order by next_attempt_at, id
                          limit :limit
                          for update skip locked
                         """)
                 .param("now", Rows.param(now))
+                .param("priority", priority)
                 .param("limit", limit)
                 .query(Long.class)
                 .list();
     }
 
+    /** A claim is a lease: until it ends the mail is not due, after it (the node died) it is due again. */
     void claim(List<Long> ids, String node, Instant until) {
-        jdbc.sql("update mail_outbox set claimed_by = :node, claimed_until = :until where id in (:ids)")
+        jdbc.sql("update mail_outbox set claimed_by = :node, claimed_until = :until, next_attempt_at = :until"
+                        + " where id in (:ids)")
                 .param("node", node)
                 .param("until", Rows.param(until))
                 .param("ids", ids)
                 .update();
     }
 
-    /** Sent: the message, recipient included, is deleted; only the fact that it was sent remains. */
-    void markSent(long id, String node, Instant now) {
-        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, payload = null, claimed_until = null,"
-                        + " last_error = null where id = ? and claimed_by = ?")
-                .params(Rows.param(now), id, node)
+    /** Gives back claimed mails not sent (the node is stopping): due at once, for any node. */
+    void release(List<Long> ids, String node, Instant now) {
+        jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null, next_attempt_at = :now"
+                        + " where id in (:ids) and claimed_by = :node and status = 'PENDING'")
+                .param("node", node)
+                .param("now", Rows.param(now))
+                .param("ids", ids)
+                .update();
+    }
+
+    /** Sent, in one statement for a batch: the messages, recipients included, are deleted. */
+    void markSent(List<Long> ids, String node, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, payload = null, claimed_until = null,"
+                        + " last_error = null where id in (:ids) and claimed_by = :node")
+                .param("now", Rows.param(now))
+                .param("ids", ids)
+                .param("node", node)
                 .update();
     }
 
@@ -91,13 +130,6 @@ class OutboxRepository {
                         + " where id = ? and claimed_by = ?")
                 .params(attempts, Rows.param(next), giveUp ? "FAILED" : "PENDING", error, giveUp, id, node)
                 .update();
-    }
-
-    int attempts(long id) {
-        return jdbc.sql("select attempts from mail_outbox where id = ?")
-                .param(id)
-                .query(Integer.class)
-                .single();
     }
 
     /** Every mail about something, sent or not: a row being sent meanwhile is then recorded nowhere. */
@@ -124,7 +156,8 @@ class OutboxRepository {
                           (select count(*) from mail_outbox where status = 'PENDING') as pending,
                           (select count(*) from mail_outbox where status = 'PENDING' and attempts > 0) as retrying,
                           (select count(*) from mail_outbox where status = 'FAILED') as failed,
-                          (select min(created_at) from mail_outbox where status = 'PENDING') as oldest
+                          (select created_at from mail_outbox where status = 'PENDING'
+                            order by id fetch first 1 rows only) as oldest
                         """)
                 .query((rs, n) -> new OutboxHealth(
                         rs.getLong("pending"),

@@ -3,6 +3,7 @@ package org.keephope.mail;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.keephope.privacy.PersonalData;
@@ -11,13 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what is in the outbox. Any number of nodes run this at once: a node claims due rows with
- * {@code FOR UPDATE SKIP LOCKED} and a lease, so two nodes never hold the same mail. A mail whose send
+ * {@code FOR UPDATE SKIP LOCKED} and a lease, so two nodes never hold the same mail. Each node runs
+ * {@code keephope.mail.senders} sender threads; each claims a batch (confirmations before notices), sends it
+ * over one SMTP connection and records the sent mails of the batch in one statement. A mail whose send
  * fails is retried with exponential backoff while SMTP is down. If a node dies between handing a mail to
  * SMTP and recording it, the lease runs out and the mail goes once more with the same Message-ID: SMTP
  * offers at-least-once, never exactly-once, and the stable Message-ID lets receivers drop the duplicate.
@@ -28,7 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * backoff), not the worker's.
  */
 @Component
-class OutboxWorker implements HealthIndicator {
+class OutboxWorker implements HealthIndicator, SmartLifecycle {
+
+    /** After this many failed mails in a row, the rest of a batch is given back untried. */
+    static final int FAILURES_BEFORE_DEFERRING = 3;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
@@ -42,6 +48,8 @@ class OutboxWorker implements HealthIndicator {
     private final String messageIdDomain;
     private final WorkerHealth health;
     private volatile boolean stopping;
+    private final Object wakeUp = new Object();
+    private final List<Thread> threads = new ArrayList<>();
 
     OutboxWorker(
             OutboxRepository repository,
@@ -62,63 +70,161 @@ class OutboxWorker implements HealthIndicator {
         this.health = new WorkerHealth(clock, java.time.Duration.ofMinutes(2));
     }
 
-    @Scheduled(fixedDelayString = "${keephope.mail.poll-millis:250}", initialDelay = 1000)
-    void work() {
+    @Override
+    public void start() {
+        synchronized (wakeUp) {
+            if (!threads.isEmpty()) {
+                return;
+            }
+            stopping = false;
+            for (int i = 0; i < Math.max(1, properties.senders()); i++) {
+                Thread thread = new Thread(this::run, "mail-sender-" + i);
+                thread.setDaemon(true);
+                threads.add(thread);
+                thread.start();
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        List<Thread> running;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+            running = List.copyOf(threads);
+            threads.clear();
+        }
+        // a sender finishes the mail in hand, records what it sent and gives back the rest of its batch
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        for (Thread thread : running) {
+            try {
+                thread.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        synchronized (wakeUp) {
+            return !threads.isEmpty();
+        }
+    }
+
+    private void run() {
+        while (!stopping) {
+            int last = work();
+            if (last < properties.batchSize()) {
+                synchronized (wakeUp) {
+                    if (stopping) {
+                        return;
+                    }
+                    try {
+                        wakeUp.wait(Math.max(1, properties.pollMillis()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One round: batches until one comes back short (or the node stops); returns the last batch's size. */
+    int work() {
         try {
-            int sent;
+            int claimed;
             do {
-                sent = sendBatch();
-            } while (!stopping && sent == properties.batchSize());
+                claimed = sendBatch();
+            } while (!stopping && claimed == properties.batchSize());
             health.succeeded();
+            return claimed;
         } catch (Throwable e) {
             // anything at all, Errors too: the next round must still run
             health.failed(e);
             log.warn("Mail worker could not reach the outbox: {}", e.toString());
+            return 0;
         }
     }
 
     @Override
     public Health health() {
-        return health.health(!stopping);
+        boolean running;
+        synchronized (wakeUp) {
+            running = threads.isEmpty() ? !stopping : threads.stream().allMatch(Thread::isAlive);
+        }
+        return health.health(running);
     }
 
-    /** Claims and sends one batch; returns how many were claimed. */
+    /**
+     * Claims one batch (confirmations first, then notices, in one transaction) and sends it over one
+     * connection; records the sent mails in one statement at the end. Returns how many were claimed.
+     */
     int sendBatch() {
         Instant now = clock.instant();
+        int size = properties.batchSize();
         List<Long> claimed = transaction.execute(status -> {
-            List<Long> ids = repository.lockDue(now, properties.batchSize());
+            List<Long> ids = new ArrayList<>(size);
+            for (MailPriority priority : MailPriority.inClaimOrder()) {
+                if (ids.size() < size) {
+                    ids.addAll(repository.lockDue(now, priority.rank, size - ids.size()));
+                }
+            }
             if (!ids.isEmpty()) {
                 repository.claim(ids, node, now.plus(properties.lease()));
             }
             return ids;
         });
-        if (claimed.isEmpty()) {
+        if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
-        // one query for the batch; a mail cancelled since (an erasure) is skipped, one being sent is not stopped
-        var payloads = repository.payloads(claimed, node);
-        for (long id : claimed) {
-            byte[] payload = payloads.get(id);
-            if (payload != null) {
-                send(id, payload);
+        // one query for the batch; a mail deleted since (an erasure) is skipped, one being sent is not stopped
+        List<OutboxRepository.Claimed> mails = repository.claimed(claimed, node);
+        List<Long> sent = new ArrayList<>(mails.size());
+        int failuresInARow = 0;
+        int i = 0;
+        try (MailTransport.Connection connection = transport.open()) {
+            for (; i < mails.size() && !stopping && failuresInARow < FAILURES_BEFORE_DEFERRING; i++) {
+                OutboxRepository.Claimed mail = mails.get(i);
+                if (send(connection, mail)) {
+                    sent.add(mail.id());
+                    failuresInARow = 0;
+                } else {
+                    failuresInARow++;
+                }
+                health.alive();
             }
-            health.alive();
+        } finally {
+            repository.markSent(sent, node, clock.instant());
+        }
+        if (i < mails.size()) {
+            List<Long> rest = mails.subList(i, mails.size()).stream()
+                    .map(OutboxRepository.Claimed::id)
+                    .toList();
+            if (stopping) {
+                // stopping: the rest goes back to the outbox, due at once for any node
+                repository.release(rest, node, clock.instant());
+            } else {
+                // SMTP refuses mail after mail: the rest waits one retry interval, without counting an attempt
+                repository.release(rest, node, clock.instant().plus(properties.retryInitial()));
+                log.warn("Mail server failed {} mails in a row; {} more wait for the next try", i, rest.size());
+            }
         }
         return claimed.size();
     }
 
-    @jakarta.annotation.PreDestroy
-    void stop() {
-        stopping = true;
-    }
-
-    private void send(long id, byte[] payload) {
+    /** Returns whether the mail went; a failure is recorded with its backoff at once. */
+    private boolean send(MailTransport.Connection connection, OutboxRepository.Claimed claimed) {
+        long id = claimed.id();
         try {
-            MailMessage mail = MailCodec.decode(personalData.decryptBytes(payload, Outbox.CONTEXT));
-            transport.send("<outbox-" + id + "@" + messageIdDomain + ">", mail);
-            repository.markSent(id, node, clock.instant());
+            MailMessage mail = MailCodec.decode(personalData.decryptBytes(claimed.payload(), Outbox.CONTEXT));
+            connection.send("<outbox-" + id + "@" + messageIdDomain + ">", mail);
+            return true;
         } catch (Exception e) {
-            int attempts = repository.attempts(id) + 1;
+            int attempts = claimed.attempts() + 1;
             boolean giveUp = attempts >= properties.maxAttempts();
             Instant next = clock.instant().plus(properties.backoff(attempts));
             // the error's class only: SMTP messages can carry the recipient's address
@@ -137,6 +243,7 @@ class OutboxWorker implements HealthIndicator {
                         next,
                         e.getClass().getSimpleName());
             }
+            return false;
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
 import org.keephope.support.WorkerHealth;
 import org.slf4j.Logger;
@@ -155,7 +156,8 @@ class SignatureWriter implements HealthIndicator {
         for (int i = 0; i < signatures.size(); i++) {
             NewSignature s = signatures.get(i);
             if (inserted[i]) {
-                confirmations.add(new Outbox.Queued(s.confirmationMail(), reference(s.id())));
+                confirmations.add(
+                        new Outbox.Queued(s.confirmationMail(), reference(s.id()), MailPriority.CONFIRMATION));
             } else {
                 signedBefore(s);
             }
@@ -183,10 +185,10 @@ class SignatureWriter implements HealthIndicator {
         if (row.status().equals("PENDING")) {
             // the new choices wait for the owner of the address to confirm them; the signature stays as it was
             repository.stageChange(row.id(), changes.seal(PendingChange.Choices.of(s), row.id()), s);
-            outbox.enqueue(s.confirmationMail(), reference(row.id()));
+            outbox.enqueue(s.confirmationMail(), reference(row.id()), MailPriority.CONFIRMATION);
         } else {
             repository.mailedConfirmed(row.id(), clock.instant(), s.eraseTokenHash());
-            outbox.enqueue(s.alreadySignedMail().get(), reference(row.id()));
+            outbox.enqueue(s.alreadySignedMail().get(), reference(row.id()), MailPriority.NOTICE);
         }
     }
 

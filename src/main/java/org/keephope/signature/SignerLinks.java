@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.keephope.campaign.Campaigns;
+import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
 import org.keephope.privacy.Fingerprints;
 import org.keephope.privacy.PersonalData;
@@ -154,7 +155,8 @@ public class SignerLinks {
                 now);
         outbox.enqueue(
                 mails.confirmation(email, firstName, title, confirmToken, eraseToken, locale),
-                SignatureWriter.reference(s.id()));
+                SignatureWriter.reference(s.id()),
+                MailPriority.CONFIRMATION);
         return true;
     }
 

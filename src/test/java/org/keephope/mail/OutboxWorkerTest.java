@@ -25,7 +25,7 @@ class OutboxWorkerTest {
     @Test
     void theWorkerSurvivesErrorsAndHealthReportsRepeatedFailureAndSilence() {
         OutboxRepository repository = mock(OutboxRepository.class);
-        when(repository.lockDue(any(), anyInt()))
+        when(repository.lockDue(any(), anyInt(), anyInt()))
                 .thenThrow(new NoClassDefFoundError("injected"))
                 .thenThrow(new NoClassDefFoundError("injected"))
                 .thenThrow(new NoClassDefFoundError("injected"))

@@ -22,6 +22,7 @@ class SmtpSecurityTest {
                 "KeepHope <no-reply@localhost>",
                 250,
                 50,
+                4,
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(30),
