@@ -39,10 +39,13 @@ class SignatureRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    SignatureRepository(JdbcClient jdbc, JdbcTemplate template) {
+    SignatureRepository(
+            JdbcClient jdbc, JdbcTemplate template, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
+        this.events = events;
     }
 
     /** Inserts each signature unless its (campaign, email) exists; says which were inserted. */
@@ -232,18 +235,26 @@ class SignatureRepository {
      * was made, confirmed and erased — not the times, which could be matched against someone's day.
      */
     void erase(UUID id, String status, Instant now) {
+        // every erasure comes here (signer, staff, retention): the one place that tells the other modules
         if (status.equals("PENDING")) {
+            var campaign = jdbc.sql("select campaign_id from signature where id = ?")
+                    .param(id)
+                    .query(Long.class)
+                    .optional();
             jdbc.sql("delete from signature where id = ?").param(id).update();
+            campaign.ifPresent(c -> events.publishEvent(new SignatureErased(id, c, false)));
             return;
         }
-        record Times(Instant created, Instant confirmed) {}
-        var times = jdbc.sql("select created_at, confirmed_at from signature where id = ?")
+        record Times(long campaignId, Instant created, Instant confirmed) {}
+        var times = jdbc.sql("select campaign_id, created_at, confirmed_at from signature where id = ?")
                 .param(id)
-                .query((rs, n) -> new Times(Rows.instant(rs, "created_at"), Rows.instant(rs, "confirmed_at")))
+                .query((rs, n) -> new Times(
+                        rs.getLong("campaign_id"), Rows.instant(rs, "created_at"), Rows.instant(rs, "confirmed_at")))
                 .optional();
         if (times.isEmpty()) {
             return;
         }
+        events.publishEvent(new SignatureErased(id, times.get().campaignId(), true));
         jdbc.sql("""
                         update signature set email_mac = null, email_enc = null, name_enc = null, public_name = null,
                           comment = null, comment_status = 'NONE', show_publicly = false, keep_informed = false,
