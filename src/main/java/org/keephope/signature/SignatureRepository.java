@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.keephope.support.Rows;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,10 +40,12 @@ class SignatureRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ApplicationEventPublisher events;
 
-    SignatureRepository(JdbcClient jdbc, JdbcTemplate template) {
+    SignatureRepository(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
+        this.events = events;
     }
 
     /** Inserts each signature unless its (campaign, email) exists; says which were inserted. */
@@ -229,19 +232,28 @@ class SignatureRepository {
 
     /**
      * Erasure: an unconfirmed signature goes entirely; a confirmed one keeps campaign, country and the days it
-     * was made, confirmed and erased — not the times, which could be matched against someone's day.
+     * was made, confirmed and erased — not the times, which could be matched against someone's day. The first
+     * erasure of a confirmed signature publishes {@link SignatureErased} in the erasing transaction. It is
+     * published here, the one place every erasure passes (the signer's link, staff, retention), so that no
+     * erasure path can forget it.
      */
     void erase(UUID id, String status, Instant now) {
         if (status.equals("PENDING")) {
             jdbc.sql("delete from signature where id = ?").param(id).update();
             return;
         }
-        record Times(Instant created, Instant confirmed) {}
-        var times = jdbc.sql("select created_at, confirmed_at from signature where id = ?")
+        record Stored(long campaignId, String country, Instant created, Instant confirmed, Instant erased) {}
+        var stored = jdbc.sql(
+                        "select campaign_id, country, created_at, confirmed_at, erased_at from signature where id = ?")
                 .param(id)
-                .query((rs, n) -> new Times(Rows.instant(rs, "created_at"), Rows.instant(rs, "confirmed_at")))
+                .query((rs, n) -> new Stored(
+                        rs.getLong("campaign_id"),
+                        rs.getString("country").trim(),
+                        Rows.instant(rs, "created_at"),
+                        Rows.instant(rs, "confirmed_at"),
+                        Rows.instant(rs, "erased_at")))
                 .optional();
-        if (times.isEmpty()) {
+        if (stored.isEmpty()) {
             return;
         }
         jdbc.sql("""
@@ -253,11 +265,15 @@ class SignatureRepository {
                          where id = ?
                         """)
                 .params(
-                        Rows.param(day(times.get().created())),
-                        Rows.param(day(times.get().confirmed())),
+                        Rows.param(day(stored.get().created())),
+                        Rows.param(day(stored.get().confirmed())),
                         Rows.param(day(now)),
                         id)
                 .update();
+        Stored s = stored.get();
+        if (s.erased() == null && s.confirmed() != null) {
+            events.publishEvent(new SignatureErased(id, s.campaignId(), s.country(), s.confirmed()));
+        }
     }
 
     /** The start of an instant's day (UTC). */
