@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.keephope.support.Rows;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,10 +40,9 @@ class SignatureRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    SignatureRepository(
-            JdbcClient jdbc, JdbcTemplate template, org.springframework.context.ApplicationEventPublisher events) {
+    SignatureRepository(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
@@ -232,29 +232,39 @@ class SignatureRepository {
 
     /**
      * Erasure: an unconfirmed signature goes entirely; a confirmed one keeps campaign, country and the days it
-     * was made, confirmed and erased — not the times, which could be matched against someone's day.
+     * was made, confirmed and erased — not the times, which could be matched against someone's day. The first
+     * erasure of a confirmed signature publishes {@link SignatureErased} in the erasing transaction. It is
+     * published here, the one place every erasure passes (the signer's link, staff, retention), so that no
+     * erasure path can forget it.
      */
     void erase(UUID id, String status, Instant now) {
         // every erasure comes here (signer, staff, retention): the one place that tells the other modules
         if (status.equals("PENDING")) {
-            var campaign = jdbc.sql("select campaign_id from signature where id = ?")
+            record Pending(long campaignId, String country) {}
+            var pending = jdbc.sql("select campaign_id, country from signature where id = ?")
                     .param(id)
-                    .query(Long.class)
+                    .query((rs, n) -> new Pending(
+                            rs.getLong("campaign_id"), rs.getString("country").trim()))
                     .optional();
             jdbc.sql("delete from signature where id = ?").param(id).update();
-            campaign.ifPresent(c -> events.publishEvent(new SignatureErased(id, c, false)));
+            pending.ifPresent(
+                    p -> events.publishEvent(new SignatureErased(id, p.campaignId(), p.country(), null, false)));
             return;
         }
-        record Times(long campaignId, Instant created, Instant confirmed) {}
-        var times = jdbc.sql("select campaign_id, created_at, confirmed_at from signature where id = ?")
+        record Stored(long campaignId, String country, Instant created, Instant confirmed, Instant erased) {}
+        var stored = jdbc.sql(
+                        "select campaign_id, country, created_at, confirmed_at, erased_at from signature where id = ?")
                 .param(id)
-                .query((rs, n) -> new Times(
-                        rs.getLong("campaign_id"), Rows.instant(rs, "created_at"), Rows.instant(rs, "confirmed_at")))
+                .query((rs, n) -> new Stored(
+                        rs.getLong("campaign_id"),
+                        rs.getString("country").trim(),
+                        Rows.instant(rs, "created_at"),
+                        Rows.instant(rs, "confirmed_at"),
+                        Rows.instant(rs, "erased_at")))
                 .optional();
-        if (times.isEmpty()) {
+        if (stored.isEmpty()) {
             return;
         }
-        events.publishEvent(new SignatureErased(id, times.get().campaignId(), true));
         jdbc.sql("""
                         update signature set email_mac = null, email_enc = null, name_enc = null, public_name = null,
                           comment = null, comment_status = 'NONE', show_publicly = false, keep_informed = false,
@@ -264,11 +274,15 @@ class SignatureRepository {
                          where id = ?
                         """)
                 .params(
-                        Rows.param(day(times.get().created())),
-                        Rows.param(day(times.get().confirmed())),
+                        Rows.param(day(stored.get().created())),
+                        Rows.param(day(stored.get().confirmed())),
                         Rows.param(day(now)),
                         id)
                 .update();
+        Stored s = stored.get();
+        if (s.erased() == null && s.confirmed() != null) {
+            events.publishEvent(new SignatureErased(id, s.campaignId(), s.country(), s.confirmed(), true));
+        }
     }
 
     /** The start of an instant's day (UTC). */

@@ -1,0 +1,13 @@
+package org.keephope.stats;
+
+import java.time.LocalDate;
+
+/** A day marked on the over-time chart: the first signature, the event, the deadline. */
+public record Marker(Kind kind, LocalDate day, String label) {
+
+    public enum Kind {
+        FIRST_SIGNATURE,
+        EVENT,
+        DEADLINE
+    }
+}

@@ -1,0 +1,18 @@
+package org.keephope.stats;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Chart settings, all under {@code keephope.stats.*} ({@code KEEPHOPE_STATS_*}).
+ *
+ * @param freshness how old a drawn chart (and the counts over time behind it) may be; also the
+ *     {@code max-age} of the chart files and their CSV
+ * @param reconcileIntervalMillis how often the counts over time are checked against the signatures (and the
+ *     shards of past hours folded together); {@code keephope.stats.reconcile-interval-millis}
+ */
+@ConfigurationProperties(prefix = "keephope.stats")
+public record StatsProperties(
+        @DefaultValue("30s") Duration freshness,
+        @DefaultValue("600000") long reconcileIntervalMillis) {}
