@@ -26,6 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LogController {
 
+    /** A proof request refused before it reaches us (e.g. a NUL in its query) is still a JSON problem. */
+    @org.springframework.context.annotation.Bean
+    static org.keephope.web.ProblemRoutes logProblemRoutes() {
+        return new org.keephope.web.ProblemRoutes("/campaigns/*/log/proof/**");
+    }
+
     static final MediaType TEXT = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
 
     private final Campaigns campaigns;

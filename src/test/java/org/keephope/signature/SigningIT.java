@@ -114,6 +114,10 @@ class SigningIT extends AbstractIntegrationTest {
 
     @Test
     void canonicalEmailsAreOnePerson() {
+        // other tests of this context sign from FR too: count what this test adds
+        long before = jdbc.sql("select count(*) from signature where public_name is null and country = 'FR'")
+                .query(Long.class)
+                .single();
         Signer carl = new Signer("Carl", "FR").with("email", "Carl.Smith+petition@GMail.com");
         assertThat(sign(carl).statusCode()).isEqualTo(303);
         Signer same = new Signer("Carl", "FR").with("email", "carlsmith@googlemail.com");
@@ -121,7 +125,7 @@ class SigningIT extends AbstractIntegrationTest {
         long rows = jdbc.sql("select count(*) from signature where public_name is null and country = 'FR'")
                 .query(Long.class)
                 .single();
-        assertThat(rows).isEqualTo(1);
+        assertThat(rows - before).isEqualTo(1);
     }
 
     @Test

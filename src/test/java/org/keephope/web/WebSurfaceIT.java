@@ -167,6 +167,26 @@ class WebSurfaceIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void anApiRouteRefusedBeforeItsHandlerStillAnswersAProblemNotAPage() throws Exception {
+        for (String path : List.of("/api/campaigns/keep-hope-alive?x=%00", "/api/no-such-route")) {
+            var answer =
+                    send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+            assertThat(answer.statusCode()).as(path).isIn(400, 404);
+            assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+                    .as(path)
+                    .startsWith("application/problem+json");
+            assertThat(answer.body())
+                    .contains("\"status\":" + answer.statusCode())
+                    .doesNotContain("<html");
+        }
+        var page = send(HttpRequest.newBuilder(URI.create(url(CAMPAIGN + "?x=%00")))
+                .GET()
+                .build());
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("<section class=\"error\">");
+    }
+
+    @Test
     void requestsTomcatRefusesItselfGetOurPageAndHeadersInTheReadersLanguage() throws Exception {
         for (String request : List.of(
                 "GET /a b c HTTP/1.1\r\nHost: localhost\r\n\r\n",
