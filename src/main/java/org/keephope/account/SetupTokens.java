@@ -80,12 +80,4 @@ class SetupTokens {
                 .query(Integer.class)
                 .single();
     }
-
-    boolean anyValid(Purpose purpose) {
-        return jdbc.sql("select count(*) from setup_token where purpose = ? and used_at is null and expires_at > ?")
-                        .params(purpose.name(), Rows.param(clock.instant()))
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
 }

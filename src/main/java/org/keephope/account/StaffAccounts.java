@@ -133,12 +133,4 @@ public class StaffAccounts {
         staff.moveSecurityStamp(member.id());
         return sessions.endAll(member.email());
     }
-
-    /** How many ADMINs can still sign in: the last one cannot be demoted or disabled. */
-    @Transactional(readOnly = true)
-    public long enabledAdmins() {
-        return staff.all().stream()
-                .filter(r -> r.enabled() && r.role() == StaffRole.ADMIN && !r.pending())
-                .count();
-    }
 }

@@ -47,10 +47,4 @@ public final class EmailAddress {
         }
         return local + "@" + SAME_MAILBOX.getOrDefault(domain, domain);
     }
-
-    /** The domain, lower case, for watching bursts by provider. */
-    public static String domain(String email) {
-        String trimmed = email.trim().toLowerCase(Locale.ROOT);
-        return trimmed.substring(trimmed.lastIndexOf('@') + 1);
-    }
 }

@@ -93,7 +93,7 @@ public class SignatureCounts {
     /** Brings every counter in line with the signatures; returns how many signatures it corrected. */
     @Scheduled(
             initialDelayString = "${keephope.signing.reconcile-initial-delay-millis:5000}",
-            fixedDelayString = "${keephope.signing.reconcile-interval-millis:600000}")
+            fixedDelayString = "${keephope.signing.reconcile-interval:10m}")
     public long reconcile() {
         long corrected = 0;
         for (long campaignId : counters.campaignsWithSignatures()) {

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -176,9 +175,5 @@ public class Signing {
     /** Countries a form may name. */
     public static boolean isCountry(String code) {
         return Countries.isValid(code);
-    }
-
-    public static List<Countries.Country> countries(Locale locale) {
-        return Countries.all(locale);
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param countFreshness how old a cached count may be
  * @param countryCountLag counts by country are taken at the start of windows of this length (aligned to the
  *     clock), so they show a confirmation only once the next window starts
- * @param reconcileInterval how often counters are checked against the signatures
+ * @param reconcileInterval how often counters are checked against the signatures (read by the scheduler of
+ *     {@code SignatureCounts})
  * @param consentVersion the version of the privacy notice a signer agrees to
  */
 @ConfigurationProperties(prefix = "keephope.signing")

@@ -6,8 +6,6 @@ package org.keephope.signature;
  */
 public record Tally(long total) {
 
-    public static final Tally NONE = new Tally(0);
-
     /** Percent of the goal, 0–100, for a progress bar. */
     public int percentOf(Integer goal) {
         if (goal == null || goal <= 0) {

@@ -160,7 +160,7 @@ public class Stats {
      */
     @Scheduled(
             initialDelayString = "${keephope.stats.reconcile-initial-delay-millis:7000}",
-            fixedDelayString = "${keephope.stats.reconcile-interval-millis:600000}")
+            fixedDelayString = "${keephope.stats.reconcile-interval:10m}")
     public long reconcile() {
         long corrected = 0;
         for (long campaignId : hourly.campaignsWithSignatures()) {
