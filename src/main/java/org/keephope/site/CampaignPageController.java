@@ -13,6 +13,7 @@ import org.keephope.signature.OriginGuard;
 import org.keephope.signature.SignForm;
 import org.keephope.signature.SignOutcome;
 import org.keephope.signature.Signing;
+import org.keephope.stats.Stats;
 import org.keephope.target.Targets;
 import org.keephope.web.PageNotFound;
 import org.keephope.web.Redirects;
@@ -40,6 +41,7 @@ class CampaignPageController {
     private final MessageSource messages;
     private final SiteProperties site;
     private final Targets targets;
+    private final Stats stats;
 
     CampaignPageController(
             Campaigns campaigns,
@@ -47,8 +49,10 @@ class CampaignPageController {
             Validator validator,
             MessageSource messages,
             SiteProperties site,
-            Targets targets) {
+            Targets targets,
+            Stats stats) {
         this.targets = targets;
+        this.stats = stats;
         this.campaigns = campaigns;
         this.signing = signing;
         this.validator = validator;
@@ -159,6 +163,7 @@ class CampaignPageController {
         model.addAttribute("share", ShareLinks.of(site.absolute("/campaigns/" + campaign.slug()), campaign.title()));
         model.addAttribute("sign", signing.panel(ref, locale, form, errors, notice));
         model.addAttribute("targets", targets.forCampaign(campaign.id(), locale));
+        model.addAttribute("overTime", stats.overTimeFigure(campaign, locale, "over-time"));
         return "pages/campaign";
     }
 }

@@ -7,6 +7,8 @@ import org.keephope.campaign.Campaigns;
 import org.keephope.mail.Outbox;
 import org.keephope.signature.SignatureCounts;
 import org.keephope.signature.StaffSignatures;
+import org.keephope.signature.Tally;
+import org.keephope.stats.Stats;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -21,24 +23,37 @@ class StaffDashboardController {
     private final SignatureCounts counts;
     private final StaffSignatures signatures;
     private final Outbox outbox;
+    private final Stats stats;
 
-    StaffDashboardController(Campaigns campaigns, SignatureCounts counts, StaffSignatures signatures, Outbox outbox) {
+    StaffDashboardController(
+            Campaigns campaigns, SignatureCounts counts, StaffSignatures signatures, Outbox outbox, Stats stats) {
         this.campaigns = campaigns;
         this.counts = counts;
         this.signatures = signatures;
         this.outbox = outbox;
+        this.stats = stats;
     }
 
     @GetMapping("/admin")
     String dashboard(@AuthenticationPrincipal StaffMember me, Locale locale, Model model, CsrfToken csrf) {
-        List<CampaignLine> lines = campaigns.all(locale).stream()
-                .map(c -> new CampaignLine(c, counts.tally(c.id())))
-                .toList();
+        List<CampaignLine> lines =
+                campaigns.all(locale).stream().map(c -> line(c, locale)).toList();
         model.addAttribute("me", me);
         model.addAttribute("csrf", csrf);
         model.addAttribute("campaigns", lines);
         model.addAttribute("commentsWaiting", signatures.commentsWaitingCount());
         model.addAttribute("outbox", outbox.health());
         return "admin/overview";
+    }
+
+    private CampaignLine line(org.keephope.campaign.CampaignSummary c, Locale locale) {
+        Tally tally = counts.tally(c.id());
+        var overTime = tally.total() == 0
+                ? null
+                : campaigns
+                        .findForPreview(c.slug(), locale)
+                        .map(view -> stats.overTimeFigure(view, locale, "over-time-" + c.slug()))
+                        .orElse(null);
+        return new CampaignLine(c, tally, overTime);
     }
 }

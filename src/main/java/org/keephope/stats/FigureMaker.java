@@ -82,6 +82,13 @@ class FigureMaker {
         if (data.isEmpty()) {
             return t("stats.empty", locale);
         }
+        if (data.days().size() == 1) {
+            return t(
+                    "stats.overTime.summaryOneDay",
+                    locale,
+                    number(data.total(), locale),
+                    date(data.days().get(0).day(), locale));
+        }
         DayCount busiest = data.busiest();
         return t(
                 "stats.overTime.summary",

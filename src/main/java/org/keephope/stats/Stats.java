@@ -41,6 +41,7 @@ public class Stats {
     private final Clock clock;
     private final Cache<Long, OverTime> overTime;
     private final Cache<String, String> drawn;
+    private final Cache<String, OverTimeFigure> smallFigures;
 
     Stats(
             HourlyRepository hourly,
@@ -61,6 +62,10 @@ public class Stats {
                 .maximumSize(10_000)
                 .build();
         this.drawn = Caffeine.newBuilder()
+                .expireAfterWrite(properties.freshness())
+                .maximumSize(2_000)
+                .build();
+        this.smallFigures = Caffeine.newBuilder()
                 .expireAfterWrite(properties.freshness())
                 .maximumSize(2_000)
                 .build();
@@ -112,9 +117,17 @@ public class Stats {
                         mapFigure(c, locale, false, "map")));
     }
 
-    /** The small over-time chart of the campaign page (the caller has the campaign already). */
-    public OverTimeFigure overTimeFigure(CampaignView campaign, Locale locale) {
-        return overTimeFigure(campaign, locale, false, "over-time");
+    /**
+     * The small over-time chart of the campaign page and the staff start page (the caller has the campaign
+     * already), drawn at most once per {@code freshness} for each campaign, language and element id: the
+     * campaign page is the hot read path.
+     *
+     * @param id the id of the chart's element, unique on the page that shows it
+     */
+    public OverTimeFigure overTimeFigure(CampaignView campaign, Locale locale, String id) {
+        return smallFigures.get(
+                campaign.id() + "|" + locale.toLanguageTag() + "|" + campaign.status() + "|" + id,
+                key -> overTimeFigure(campaign, locale, false, id));
     }
 
     private OverTimeFigure overTimeFigure(CampaignView c, Locale locale, boolean standalone, String id) {

@@ -37,6 +37,9 @@ class StatsIT extends AbstractIntegrationTest {
     @Autowired
     Stats stats;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     StatsFixtures fixtures;
 
     @BeforeEach
@@ -187,6 +190,39 @@ class StatsIT extends AbstractIntegrationTest {
         assertThat(get("/campaigns/" + slug + "/charts/over-time.csv").body())
                 .isEqualTo("day,signatures,cumulative\r\n");
         assertThat(get("/campaigns/" + slug + "/stats?lang=ru").body()).contains("Подписей пока нет.");
+    }
+
+    @Test
+    void theCampaignPageAndTheStaffStartPageShowTheSmallChartOfSignaturesOverTime() {
+        String slug = fixtures.campaign(CampaignStatus.LIVE);
+        String quiet = fixtures.campaign(CampaignStatus.LIVE);
+        for (int i = 0; i < 3; i++) {
+            fixtures.confirm(slug, "DE");
+        }
+
+        String page = get("/campaigns/" + slug).body();
+        String section = between(page, "<section class=\"in-figures\"", "</section>");
+        assertThat(section.split("<polyline", -1)).as("one cumulative line").hasSize(2);
+        assertThat(section)
+                .contains("<strong>Signatures over time.</strong> 3 confirmed signatures")
+                .contains("href=\"/campaigns/" + slug + "/stats\"")
+                .as("small: no table or downloads on the campaign page")
+                .doesNotContain("over-time-table")
+                .doesNotContain("over-time.csv");
+        String quietSection =
+                between(get("/campaigns/" + quiet + "?lang=ru").body(), "<section class=\"in-figures\"", "</section>");
+        assertThat(quietSection)
+                .as("no empty chart, only the way to the figures")
+                .doesNotContain("<svg")
+                .contains("href=\"/campaigns/" + quiet + "/stats\"");
+
+        var staff = org.keephope.account.SignedInStaff.admin(context, port);
+        String admin = get("/admin", "Cookie", staff.cookie()).body();
+        assertThat(admin)
+                .as("one chart for each campaign with signatures, each with ids of its own")
+                .contains("id=\"over-time-" + slug + "-caption\"")
+                .doesNotContain("id=\"over-time-" + quiet + "-caption\"")
+                .contains("By partner: not drawn yet");
     }
 
     @Test
