@@ -32,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param absoluteTimeout a staff session ends this long after sign-in, however active
  * @param secureCookie session cookie {@code Secure} and named {@code __Host-KEEPHOPE_SESSION}; unset: when the
  *     base URL is https
+ * @param requirePasskeyForAdmins an ADMIN must have a passkey: one without is sent to enrol one before anything
+ *     else, and one with signs in with it (or a recovery code), not with a TOTP code
+ *     ({@code KEEPHOPE_ACCOUNT_REQUIRE_PASSKEY_FOR_ADMINS})
  */
 @Validated
 @ConfigurationProperties(prefix = "keephope.account")
@@ -48,7 +51,8 @@ public record AccountProperties(
         @DefaultValue("0") @Min(0) @Max(64) int concurrentPasswordChecks,
         @DefaultValue("90d") @NotNull Duration deviceValidity,
         @DefaultValue("12h") @NotNull Duration absoluteTimeout,
-        Boolean secureCookie) {
+        Boolean secureCookie,
+        @DefaultValue("false") boolean requirePasskeyForAdmins) {
 
     public AccountProperties {
         adminEmail = adminEmail == null || adminEmail.isBlank() ? null : adminEmail.strip();

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.keephope.web.Redirects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 
 /**
- * Staff sign-in: {@code /login} (email and password), then {@code /login/totp} (code or recovery code), or
+ * Staff sign-in: {@code /login} (email and password), then {@code /login/totp} (code or recovery code, or a
+ * passkey through {@code /login/passkey} when the account has one), or
  * {@code /login/totp/enrol} while the account has no confirmed factor. The password step creates the session
  * (none before: the login form's CSRF token lives in a cookie), holding only a {@link PendingSignIn}, which
  * grants nothing; every later step re-reads the account. The session is authenticated, with the member's
@@ -91,8 +95,7 @@ class LoginController {
         if (step.get() == SignIn.Step.ENROL) {
             return Redirects.seeOther(response, "/login/totp/enrol");
         }
-        model.addAttribute("error", null);
-        return "account/code";
+        return codeForm(request, model, null);
     }
 
     @PostMapping("/login/totp")
@@ -109,13 +112,84 @@ class LoginController {
         if (outcome instanceof SignIn.Ended) {
             return restart(request, response);
         }
+        if (outcome instanceof SignIn.PasskeyRequired) {
+            response.setStatus(422);
+            return codeForm(request, model, "account.code.passkeyRequired");
+        }
         if (signIn.clientThrottled(request.getRemoteAddr())) {
             end(request);
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return loginForm(model, new LoginForm("", ""), "account.login.throttled");
         }
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        model.addAttribute("error", "account.code.wrong");
+        return codeForm(request, model, "account.code.wrong");
+    }
+
+    /** The passkey button's form, sent without JavaScript: the page says that a passkey needs it. */
+    @PostMapping(path = "/login/passkey", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    String passkeyWithoutScript(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (step(request).filter(s -> s == SignIn.Step.CODE).isEmpty()) {
+            return restart(request, response);
+        }
+        response.setStatus(422);
+        return codeForm(request, model, "account.passkey.needsJavaScript");
+    }
+
+    /** The options of a passkey ceremony at the second step (JSON, for {@code /js/passkey.js}). */
+    @PostMapping(path = "/login/passkey/options", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> passkeyOptions(HttpServletRequest request) {
+        PendingSignIn pending = pending(request);
+        var options = pending == null
+                ? Optional.<String>empty()
+                : signIn.passkeyOptions(
+                        pending,
+                        created(request),
+                        ceremony -> request.getSession().setAttribute(Passkeys.Ceremony.SIGN_IN, ceremony));
+        if (options.isEmpty()) {
+            end(request);
+            return json(HttpStatus.UNAUTHORIZED, "{\"redirect\":\"/login\"}");
+        }
+        return json(HttpStatus.OK, options.get());
+    }
+
+    /** The authenticator's answer at the second step (JSON): signs in as the TOTP code does. */
+    @PostMapping(
+            path = "/login/passkey",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> passkey(
+            @RequestBody(required = false) String answer, HttpServletRequest request, HttpServletResponse response) {
+        PendingSignIn pending = pending(request);
+        if (pending == null) {
+            end(request);
+            return json(HttpStatus.UNAUTHORIZED, "{\"redirect\":\"/login\"}");
+        }
+        HttpSession session = request.getSession();
+        // one answer per challenge, right or wrong
+        var ceremony = session.getAttribute(Passkeys.Ceremony.SIGN_IN) instanceof Passkeys.Ceremony c ? c : null;
+        session.removeAttribute(Passkeys.Ceremony.SIGN_IN);
+        var outcome = signIn.passkey(pending, created(request), ceremony, answer, request.getRemoteAddr());
+        if (outcome instanceof SignIn.SignedIn signedIn) {
+            authenticate(signedIn.member(), request, response);
+            return json(HttpStatus.OK, "{\"redirect\":\"/admin\"}");
+        }
+        if (outcome instanceof SignIn.Ended || signIn.clientThrottled(request.getRemoteAddr())) {
+            end(request);
+            return json(HttpStatus.UNAUTHORIZED, "{\"redirect\":\"/login\"}");
+        }
+        return json(HttpStatus.UNAUTHORIZED, "{\"error\":\"refused\"}");
+    }
+
+    private static ResponseEntity<String> json(HttpStatus status, String body) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+
+    private String codeForm(HttpServletRequest request, Model model, String error) {
+        PendingSignIn pending = pending(request);
+        model.addAttribute("passkey", pending != null && signIn.offersPasskey(pending, created(request)));
+        model.addAttribute("error", error);
         return "account/code";
     }
 
@@ -173,8 +247,8 @@ class LoginController {
     }
 
     /**
-     * Completes a sign-in, whatever the second factor was (a TOTP code, a recovery code, at enrolment; a
-     * passkey would end here too): a new session id, the member's authorities, a device cookie.
+     * Completes a sign-in, whatever the second factor was (a TOTP code, a recovery code, a passkey, at
+     * enrolment): a new session id, the member's authorities, a device cookie.
      */
     private void authenticate(StaffMember member, HttpServletRequest request, HttpServletResponse response) {
         request.changeSessionId(); // a new id at every step up: no session fixation

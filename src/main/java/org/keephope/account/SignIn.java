@@ -55,6 +55,9 @@ class SignIn {
     /** The pending sign-in is over (expired, the account changed, or the step no longer applies). */
     record Ended() implements SecondStepOutcome {}
 
+    /** A TOTP code from an ADMIN who must sign in with a passkey (or a recovery code): not even checked. */
+    record PasskeyRequired() implements SecondStepOutcome {}
+
     record Enrolment(String secret, String uri, String qrCode) {}
 
     private final StaffRepository staff;
@@ -64,6 +67,7 @@ class SignIn {
     private final PersonalData personalData;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final Passkeys passkeys;
     private final Clock clock;
 
     SignIn(
@@ -74,6 +78,7 @@ class SignIn {
             PersonalData personalData,
             LoginThrottle throttle,
             AuditLog audit,
+            Passkeys passkeys,
             Clock clock) {
         this.staff = staff;
         this.passwordChecks = passwordChecks;
@@ -82,6 +87,7 @@ class SignIn {
         this.personalData = personalData;
         this.throttle = throttle;
         this.audit = audit;
+        this.passkeys = passkeys;
         this.clock = clock;
     }
 
@@ -160,7 +166,16 @@ class SignIn {
         var admitted = attempts.admit(user.id(), pending.browser()); // counted before the code is checked
         if (admitted.isPresent()) {
             String typed = code == null ? "" : code.strip();
-            if (typed.matches("\\d{6}")) {
+            if (typed.matches("\\d{6}") && passkeys.required(user.role()) && passkeys.count(user.email()) > 0) {
+                attempts.takeBack(admitted.get()); // not a wrong code: the account's delay does not grow
+                audit.record(
+                        user.email(),
+                        "staff.sign-in-failed",
+                        "staff_user",
+                        user.id(),
+                        "totp refused: passkey required");
+                return new PasskeyRequired();
+            } else if (typed.matches("\\d{6}")) {
                 byte[] secret = personalData.decryptBytes(user.totpSecretEnc(), SECRET_CONTEXT);
                 OptionalLong step = totp.verify(secret, typed, user.totpLastStep());
                 if (step.isPresent() && staff.useStep(user.id(), step.getAsLong())) {
@@ -173,6 +188,50 @@ class SignIn {
             }
         }
         fail(user, admitted.isEmpty() ? "code too early after failures" : "wrong code", client);
+        return new WrongCode();
+    }
+
+    /** Whether the second step of this pending sign-in may be a passkey: the account has at least one. */
+    @Transactional(readOnly = true)
+    boolean offersPasskey(PendingSignIn pending, Instant sessionCreated) {
+        return resume(pending, sessionCreated)
+                .filter(StaffRow::totpConfirmed)
+                .map(u -> passkeys.count(u.email()) > 0)
+                .orElse(false);
+    }
+
+    /**
+     * The options of a passkey ceremony for the second step (this account's passkeys only); empty when the
+     * pending sign-in is over or the account has no passkey.
+     */
+    @Transactional(readOnly = true)
+    Optional<String> passkeyOptions(
+            PendingSignIn pending, Instant sessionCreated, java.util.function.Consumer<Passkeys.Ceremony> keep) {
+        return resume(pending, sessionCreated)
+                .filter(StaffRow::totpConfirmed)
+                .filter(u -> passkeys.count(u.email()) > 0)
+                .map(u -> passkeys.requestOptions(u, keep));
+    }
+
+    /**
+     * The second step with a passkey, under the same rules as a code: the pending sign-in's account, stamp and
+     * validity, the account's growing delays and the client's limit.
+     */
+    @Transactional
+    SecondStepOutcome passkey(
+            PendingSignIn pending, Instant sessionCreated, Passkeys.Ceremony ceremony, String answer, String client) {
+        StaffRow user = resume(pending, sessionCreated).orElse(null);
+        if (user == null || !user.totpConfirmed()) {
+            return new Ended();
+        }
+        var admitted = attempts.admit(user.id(), pending.browser());
+        if (admitted.isPresent()) {
+            Optional<String> label = passkeys.verify(user, ceremony, answer == null ? "" : answer);
+            if (label.isPresent()) {
+                return new SignedIn(succeed(user, pending, "passkey " + label.get()));
+            }
+        }
+        fail(user, admitted.isEmpty() ? "passkey too early after failures" : "passkey refused", client);
         return new WrongCode();
     }
 

@@ -30,6 +30,7 @@ public class StaffAccounts {
     private final StaffSessions sessions;
     private final SiteProperties site;
     private final AccountProperties properties;
+    private final Passkeys passkeys;
     private final Clock clock;
 
     StaffAccounts(
@@ -40,6 +41,7 @@ public class StaffAccounts {
             StaffSessions sessions,
             SiteProperties site,
             AccountProperties properties,
+            Passkeys passkeys,
             Clock clock) {
         this.staff = staff;
         this.tokens = tokens;
@@ -48,6 +50,7 @@ public class StaffAccounts {
         this.sessions = sessions;
         this.site = site;
         this.properties = properties;
+        this.passkeys = passkeys;
         this.clock = clock;
     }
 
@@ -103,11 +106,12 @@ public class StaffAccounts {
         }
     }
 
-    /** Forgets TOTP and recovery codes: the member enrols again at the next sign-in. */
+    /** Forgets TOTP, recovery codes and passkeys: the member enrols again at the next sign-in. */
     @Transactional
     public void resetSecondFactor(StaffMember actor, long id) {
         StaffRow user = staff.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
         staff.clearSecondFactor(id);
+        passkeys.removeAll(user.email());
         audit.record(actor.email(), "staff.reset-second-factor", "staff_user", id, null);
         sessions.endAll(user.email());
     }

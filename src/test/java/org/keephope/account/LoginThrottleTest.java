@@ -26,7 +26,8 @@ class LoginThrottleTest {
                 0,
                 Duration.ofDays(90),
                 Duration.ofHours(12),
-                null);
+                null,
+                false);
         return new LoginThrottle(TestLimits.clientLimits(clock, 1000, 10, 8, sharedAddresses), properties);
     }
 

@@ -49,6 +49,15 @@ final class StaffClient {
         return postRaw(path, withToken);
     }
 
+    /** Posts JSON as the passkey script does: the CSRF token of the last page read in a header. */
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrf == null ? "" : csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     HttpResponse<String> postRaw(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

@@ -20,7 +20,7 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
 
-    private Browser(boolean javascript) {
+    private Browser(boolean javascript, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(path("KEEPHOPE_CHROMIUM", "/usr/bin/chromium"));
         options.addArguments(
@@ -35,6 +35,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage",
                 "--window-size=1280,900",
                 "--lang=en-GB");
+        options.addArguments(extraArguments);
         if (!javascript) {
             options.setExperimentalOption(
                     "prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
@@ -52,6 +53,19 @@ public final class Browser implements AutoCloseable {
 
     public static Browser start() {
         return new Browser(true);
+    }
+
+    /**
+     * A browser that reaches the application at {@code origin} (e.g. the tests' base URL, http on port 80),
+     * connecting to {@code 127.0.0.1:port} instead, and treats that origin as secure: WebAuthn checks the
+     * page's origin against the relying party of the base URL and needs a secure context.
+     */
+    public static Browser reaching(String origin, int port) {
+        String host = java.net.URI.create(origin).getHost();
+        return new Browser(
+                true,
+                "--host-resolver-rules=MAP " + host + ":80 127.0.0.1:" + port,
+                "--unsafely-treat-insecure-origin-as-secure=" + origin);
     }
 
     public static Browser withoutJavaScript() {
