@@ -64,7 +64,7 @@ final class PasskeyBrowser implements AutoCloseable {
     void signInWithTotp(StaffFixtures.Member member) {
         password(member);
         code(fixtures.code(member));
-        waitForPath("/admin");
+        waitFor(d -> java.net.URI.create(d.getCurrentUrl()).getPath().startsWith("/admin"));
     }
 
     void passkeyAtSecondStep() {
