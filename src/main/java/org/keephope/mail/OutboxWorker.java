@@ -49,6 +49,7 @@ class OutboxWorker implements HealthIndicator, SmartLifecycle {
     private final WorkerHealth health;
     private volatile boolean stopping;
     private final Object wakeUp = new Object();
+    private final MailCounters counters;
     private final List<Thread> threads = new ArrayList<>();
 
     OutboxWorker(
@@ -58,7 +59,9 @@ class OutboxWorker implements HealthIndicator, SmartLifecycle {
             MailProperties properties,
             TransactionTemplate transaction,
             Clock clock,
-            org.keephope.web.SiteProperties site) {
+            org.keephope.web.SiteProperties site,
+            MailCounters counters) {
+        this.counters = counters;
         this.repository = repository;
         this.transport = transport;
         this.personalData = personalData;
@@ -199,6 +202,7 @@ class OutboxWorker implements HealthIndicator, SmartLifecycle {
             }
         } finally {
             repository.markSent(sent, node, clock.instant());
+            counters.sent.increment(sent.size());
         }
         if (i < mails.size()) {
             List<Long> rest = mails.subList(i, mails.size()).stream()
@@ -224,6 +228,7 @@ class OutboxWorker implements HealthIndicator, SmartLifecycle {
             connection.send("<outbox-" + id + "@" + messageIdDomain + ">", mail);
             return true;
         } catch (Exception e) {
+            counters.failures.increment();
             int attempts = claimed.attempts() + 1;
             boolean giveUp = attempts >= properties.maxAttempts();
             Instant next = clock.instant().plus(properties.backoff(attempts));

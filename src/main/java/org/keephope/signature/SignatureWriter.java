@@ -75,6 +75,11 @@ class SignatureWriter implements HealthIndicator {
         }
     }
 
+    /** How many signatures wait for a writer. */
+    int queued() {
+        return queue.size();
+    }
+
     /** Queues a signature; the future completes once it is committed (or fails if it could not be). */
     CompletableFuture<Void> submit(NewSignature signature) {
         CompletableFuture<Void> done = new CompletableFuture<>();

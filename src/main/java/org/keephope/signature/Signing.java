@@ -37,6 +37,7 @@ public class Signing {
     private final SigningProperties properties;
     private final SiteProperties site;
     private final Clock clock;
+    private final SigningMetrics metrics;
 
     Signing(
             SignatureWriter writer,
@@ -48,7 +49,9 @@ public class Signing {
             Fingerprints fingerprints,
             SigningProperties properties,
             SiteProperties site,
-            Clock clock) {
+            Clock clock,
+            SigningMetrics metrics) {
+        this.metrics = metrics;
         this.writer = writer;
         this.counts = counts;
         this.mails = mails;
@@ -115,6 +118,13 @@ public class Signing {
      * why not. The client key (its address) is used for rate limiting in memory only, never stored.
      */
     public SignOutcome sign(
+            CampaignRef campaign, String campaignTitle, SignForm form, Locale locale, String clientKey) {
+        SignOutcome outcome = signOnce(campaign, campaignTitle, form, locale, clientKey);
+        metrics.outcome(outcome, form.website() != null && !form.website().isEmpty());
+        return outcome;
+    }
+
+    private SignOutcome signOnce(
             CampaignRef campaign, String campaignTitle, SignForm form, Locale locale, String clientKey) {
         Instant now = clock.instant();
         if (!campaign.takesSignatures(now)) {

@@ -16,6 +16,7 @@ import org.keephope.signature.Signing;
 import org.keephope.stats.Stats;
 import org.keephope.target.Targets;
 import org.keephope.web.PageNotFound;
+import org.keephope.web.PublicPageCache;
 import org.keephope.web.Redirects;
 import org.keephope.web.SiteProperties;
 import org.springframework.context.MessageSource;
@@ -61,9 +62,14 @@ class CampaignPageController {
     }
 
     @GetMapping("/campaigns/{slug}")
-    String page(@PathVariable String slug, Locale locale, Model model) {
+    String page(@PathVariable String slug, Locale locale, Model model, HttpServletRequest request) {
         CampaignView campaign = find(slug, locale);
-        return render(campaign, signing.emptyForm(), Map.of(), null, locale, model);
+        String view = render(campaign, signing.emptyForm(), Map.of(), null, locale, model);
+        // any recent stamp is good: a cached copy with an older one is the same page
+        if (model.getAttribute("sign") instanceof org.keephope.signature.SignPanel panel) {
+            request.setAttribute(PublicPageCache.VOLATILE, panel.form().stamp());
+        }
+        return view;
     }
 
     @PostMapping("/campaigns/{slug}/sign")

@@ -1,6 +1,8 @@
 package org.keephope.web;
 
 import java.time.Clock;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -24,6 +26,19 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Public pages a cache can hold, inside Spring Security's chain (whose {@code no-store} stays on everything
+     * else); with {@code keephope.cache.public-max-age=0s} it is not there at all.
+     */
+    @Bean
+    FilterRegistrationBean<PublicPageCache> publicPageCache(
+            CacheProperties properties, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
+        var registration = new FilterRegistrationBean<>(new PublicPageCache(properties, clock, registry));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
+        registration.setEnabled(properties.enabled());
+        return registration;
     }
 
     @Override

@@ -72,6 +72,7 @@ class MailBatchingIT extends AbstractIntegrationTest {
         });
 
         Recording recording = new Recording();
+        MailCounters counters = new MailCounters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         OutboxWorker worker = new OutboxWorker(
                 repository,
                 recording,
@@ -79,7 +80,8 @@ class MailBatchingIT extends AbstractIntegrationTest {
                 Settings.of("keephope.mail", MailProperties.class, Map.of("keephope.mail.batch-size", "4")),
                 transaction,
                 new MovableClock(FUTURE.plusSeconds(1)),
-                new SiteProperties(BASE_URL));
+                new SiteProperties(BASE_URL),
+                counters);
         while (worker.sendBatch() > 0) {
             // until nothing is due at the test worker's time
         }
@@ -101,6 +103,10 @@ class MailBatchingIT extends AbstractIntegrationTest {
                         .single())
                 .as("recorded as sent, messages deleted")
                 .isEqualTo(8);
+        assertThat(counters.sent.count())
+                .as("the metric counts what this worker sent (other due mails of the run included)")
+                .isGreaterThanOrEqualTo(8)
+                .isEqualTo(recording.sent.size());
     }
 
     @Test

@@ -38,7 +38,8 @@ class OutboxWorkerTest {
                 Settings.of("keephope.mail", MailProperties.class, Map.of()),
                 NoTransactions.template(),
                 clock,
-                new SiteProperties("http://localhost:8080"));
+                new SiteProperties("http://localhost:8080"),
+                new MailCounters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
         worker.work();
         worker.work();

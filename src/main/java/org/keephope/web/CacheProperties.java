@@ -1,0 +1,25 @@
+package org.keephope.web;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long a shared cache (a reverse proxy, a CDN) and a browser may keep an anonymous reader's copy of a
+ * public page, under {@code keephope.cache.*} ({@code KEEPHOPE_CACHE_*}).
+ *
+ * @param publicMaxAge {@code Cache-Control: public, max-age} of public pages read without a session or any
+ *     cookie but the language's ({@code KEEPHOPE_CACHE_PUBLIC_MAX_AGE}); the counts on a page are at most this
+ *     much older in a cache. {@code 0s}: every page {@code no-store}, as before
+ * @param remembered most (path, query, language) copies whose ETag and time of change each node remembers
+ *     for {@code Last-Modified}; one forgotten is dated afresh, which only costs a 200 instead of a 304
+ */
+@ConfigurationProperties(prefix = "keephope.cache")
+public record CacheProperties(
+        @DefaultValue("2s") Duration publicMaxAge,
+        @DefaultValue("10000") int remembered) {
+
+    public boolean enabled() {
+        return publicMaxAge.toSeconds() > 0;
+    }
+}
