@@ -102,7 +102,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
     "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -n 1); $("$NGINX" -v 2>&1); $(wrk --version 2>&1 | head -n 1 | cut -c1-40)"
 
-JAR="$ROOT/target/keephope.jar"
+JAR=${JAR:-"$ROOT/target/keephope.jar"}
 if [[ ! -f $JAR ]]; then
     echo "building $JAR"
     (cd "$ROOT" && ./mvnw -B -q -DskipTests package)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.keephope.campaign.Campaigns;
 import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
@@ -35,10 +36,17 @@ public class SignerLinks {
             boolean showPublicly,
             boolean keepInformed) {}
 
-    /** A link's state, its campaign, and what it confirms (or confirmed); no details for an unknown link. */
-    public record Link(State state, long campaignId, Details details) {
+    /**
+     * A link's state, its campaign, and what it confirms (or confirmed); no details for an unknown link. The
+     * signature's id is for the module's own pages (the receipt), never shown.
+     */
+    public record Link(State state, long campaignId, Details details, UUID signatureId) {
 
-        static final Link UNKNOWN_LINK = new Link(State.UNKNOWN, 0, null);
+        static final Link UNKNOWN_LINK = new Link(State.UNKNOWN, 0, null, null);
+
+        Link(State state, long campaignId, Details details) {
+            this(state, campaignId, details, null);
+        }
     }
 
     private final SignatureRepository repository;
@@ -80,7 +88,7 @@ public class SignerLinks {
     public Link confirmLink(String token) {
         return repository
                 .findByConfirmToken(Fingerprints.sha256(token))
-                .map(s -> new Link(stateOf(s), s.campaignId(), details(s)))
+                .map(s -> new Link(stateOf(s), s.campaignId(), details(s), s.id()))
                 .orElse(Link.UNKNOWN_LINK);
     }
 

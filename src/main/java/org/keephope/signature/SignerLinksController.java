@@ -23,8 +23,14 @@ class SignerLinksController {
     private final SignerLinks links;
     private final Signing signing;
     private final Campaigns campaigns;
+    private final org.springframework.beans.factory.ObjectProvider<SignatureReceipts> receipts;
 
-    SignerLinksController(SignerLinks links, Signing signing, Campaigns campaigns) {
+    SignerLinksController(
+            SignerLinks links,
+            Signing signing,
+            Campaigns campaigns,
+            org.springframework.beans.factory.ObjectProvider<SignatureReceipts> receipts) {
+        this.receipts = receipts;
         this.links = links;
         this.signing = signing;
         this.campaigns = campaigns;
@@ -63,6 +69,7 @@ class SignerLinksController {
         model.addAttribute("token", token);
         model.addAttribute("campaign", null);
         model.addAttribute("details", null);
+        model.addAttribute("receipt", null);
         return "signature/confirm";
     }
 
@@ -109,6 +116,13 @@ class SignerLinksController {
         model.addAttribute("token", token);
         model.addAttribute("campaign", campaign);
         model.addAttribute("details", link.details());
+        // the receipt only for the one who holds the link, on a page no cache keeps (not on the allowlist)
+        SignatureReceipts.Receipt receipt = null;
+        if (link.state() == SignerLinks.State.CONFIRMED && link.signatureId() != null) {
+            SignatureReceipts source = receipts.getIfAvailable();
+            receipt = source == null ? null : source.receipt(link.signatureId()).orElse(null);
+        }
+        model.addAttribute("receipt", receipt);
         return "signature/confirm";
     }
 }
