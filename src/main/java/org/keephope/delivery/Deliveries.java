@@ -1,0 +1,178 @@
+package org.keephope.delivery;
+
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.keephope.audit.AuditLog;
+import org.keephope.campaign.CampaignView;
+import org.keephope.campaign.Campaigns;
+import org.keephope.target.CampaignTarget;
+import org.keephope.target.Target;
+import org.keephope.target.Targets;
+import org.keephope.web.PageNotFound;
+import org.keephope.web.SupportedLocales;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The delivery module's facade: packages for a campaign's targets, deliveries on record, responses. */
+@Service
+public class Deliveries {
+
+    /** What a package is: PDF to print or attach, CSV for a spreadsheet. */
+    public enum Format {
+        PDF("pdf", "application/pdf"),
+        CSV("csv", "text/csv;charset=UTF-8");
+
+        final String extension;
+        final String contentType;
+
+        Format(String extension, String contentType) {
+            this.extension = extension;
+            this.contentType = contentType;
+        }
+
+        static Optional<Format> of(String value) {
+            for (Format f : values()) {
+                if (f.extension.equals(value)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A field error of a staff form, as message keys by field. */
+    public static final class Invalid extends RuntimeException {
+        private final transient Map<String, String> errors;
+
+        Invalid(Map<String, String> errors) {
+            super("invalid delivery input", null, false, false);
+            this.errors = Map.copyOf(errors);
+        }
+
+        public Map<String, String> errors() {
+            return errors;
+        }
+    }
+
+    /** A package as made and sent to staff: its bytes, its SHA-256 (hex) and a file name. */
+    public record Made(byte[] bytes, String sha256, String fileName, String contentType) {}
+
+    /** A package made before: which target (null for all), language, format, hash, size, when, by whom. */
+    public record MadePackage(
+            long id,
+            Long targetId,
+            String locale,
+            String format,
+            String sha256,
+            long size,
+            java.time.Instant madeAt,
+            String madeBy) {}
+
+    private final Campaigns campaigns;
+    private final Targets targets;
+    private final PackageMaker maker;
+    private final PackagePdf pdf;
+    private final PackageCsv csv;
+    private final DeliveryRepository repository;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    Deliveries(
+            Campaigns campaigns,
+            Targets targets,
+            PackageMaker maker,
+            PackagePdf pdf,
+            PackageCsv csv,
+            DeliveryRepository repository,
+            AuditLog audit,
+            Clock clock,
+            TransactionTemplate transaction) {
+        this.campaigns = campaigns;
+        this.targets = targets;
+        this.maker = maker;
+        this.pdf = pdf;
+        this.csv = csv;
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Makes a campaign's delivery package for one of its targets ({@code targetId}) or for all
+     * ({@code null}), in a language, as PDF or CSV; records its hash and who made it (audited: with
+     * {@code withSigners} it carries the first names of the signers who chose to be shown).
+     *
+     * @throws Invalid for a target the campaign does not ask, or a language or format we do not have
+     */
+    public Made makePackage(
+            String slug, Long targetId, String language, String format, boolean withSigners, String actor) {
+        Locale locale = SupportedLocales.ALL.stream()
+                .filter(l -> l.getLanguage().equals(language))
+                .findFirst()
+                .orElseThrow(() -> new Invalid(Map.of("language", "delivery.error.language")));
+        Format kind = Format.of(format).orElseThrow(() -> new Invalid(Map.of("format", "delivery.error.format")));
+        CampaignView campaign = campaign(slug, locale);
+        List<Target> asked = targets.forCampaign(campaign.id(), locale).stream()
+                .map(CampaignTarget::target)
+                .toList();
+        List<Target> chosen = targetId == null
+                ? asked
+                : asked.stream().filter(t -> t.id() == targetId).toList();
+        if (chosen.isEmpty()) {
+            throw new Invalid(Map.of("target", targetId == null ? "delivery.error.noTargets" : "target.error.unknown"));
+        }
+        PackageContent content = maker.make(campaign, chosen, targetId == null, withSigners, locale);
+        byte[] bytes = kind == Format.PDF ? pdf.render(content, locale) : csv.render(content, locale);
+        String sha256 = sha256(bytes);
+        // rendered outside any transaction (it takes a while); recorded in one
+        transaction.executeWithoutResult(status -> {
+            repository.addPackage(
+                    campaign.id(),
+                    targetId,
+                    locale.getLanguage(),
+                    kind.extension,
+                    sha256,
+                    bytes.length,
+                    clock.instant(),
+                    actor);
+            audit.record(
+                    actor,
+                    "delivery.package",
+                    "campaign",
+                    campaign.id(),
+                    kind.extension + " " + locale.getLanguage() + " target " + (targetId == null ? "all" : targetId)
+                            + (withSigners ? " with shown signers" : "") + " sha256 " + sha256);
+        });
+        String file = campaign.slug() + "-delivery-"
+                + (targetId == null ? "all" : chosen.get(0).externalId().replaceAll("[^A-Za-z0-9._-]", "-")) + "-"
+                + locale.getLanguage() + "-" + content.date() + "." + kind.extension;
+        return new Made(bytes, sha256, file, kind.contentType);
+    }
+
+    /** The packages made for a campaign, newest first. */
+    @Transactional(readOnly = true)
+    public List<MadePackage> packages(long campaignId) {
+        return repository.packages(campaignId, 50);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    CampaignView campaign(String slug, Locale locale) {
+        return campaigns.findPublic(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
+    }
+}
