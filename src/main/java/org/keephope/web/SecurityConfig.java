@@ -11,7 +11,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 
 /**
  * One filter chain, secured by path. Public pages need no session and set no cookie. The staff side
- * ({@code /admin/**}) needs the role EDITOR or ADMIN; users and the audit log need ADMIN; supporters' personal
+ * ({@code /admin/**}) needs the role EDITOR or ADMIN; users, the audit log and API keys need ADMIN; supporters' personal
  * data (search by email, erasure, export) needs ADMIN or the DATA permission. The roles come
  * from the account module's two-step sign-in, which creates the only sessions there are; anonymous visitors
  * of {@code /admin/**} are sent to {@code /login}.
@@ -28,20 +28,23 @@ class SecurityConfig {
      */
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/users/**", "/admin/audit/**")
-                        .hasRole("ADMIN")
-                        // an explicit permission beside the role (ROLE_DATA, granted on /admin/users), or ADMIN
-                        .requestMatchers(SUPPORTER_DATA)
-                        .hasAnyRole("ADMIN", "DATA")
-                        .requestMatchers("/admin/**")
-                        .hasAnyRole("ADMIN", "EDITOR")
-                        .anyRequest()
-                        .permitAll())
+        http.authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/api-keys/**")
+                                .hasRole("ADMIN")
+                                // an explicit permission beside the role (ROLE_DATA, granted on /admin/users), or ADMIN
+                                .requestMatchers(SUPPORTER_DATA)
+                                .hasAnyRole("ADMIN", "DATA")
+                                .requestMatchers("/admin/**")
+                                .hasAnyRole("ADMIN", "EDITOR")
+                                .anyRequest()
+                                .permitAll())
                 // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
                 // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
-                // /error renders the error page of a failed POST; it changes nothing.
+                // /error renders the error page of a failed POST; it changes nothing. The API (/api/v1) is
+                // authorised by a key in a header, never by a cookie, so a forged cross-site request has none.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .ignoringRequestMatchers("/campaigns/*/sign", "/confirm/**", "/erase/**", "/error"))
+                        .ignoringRequestMatchers(
+                                "/campaigns/*/sign", "/confirm/**", "/erase/**", "/error", "/api/v1/**"))
                 // NEVER: Spring Security itself creates no session; only the staff sign-in pages do.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))

@@ -25,8 +25,10 @@ public final class WindowCounter {
 
     private final Cache<Long, AtomicInteger> counts;
     private final ThreadLocal<Mac> macs;
+    private final Duration window;
 
     WindowCounter(Duration window, long maxKeys, Clock clock, SecretKeySpec key) {
+        this.window = window;
         this.counts = Caffeine.newBuilder()
                 .expireAfterWrite(window) // a count is changed in place, never written again: a fixed window
                 .maximumSize(maxKeys)
@@ -67,6 +69,18 @@ public final class WindowCounter {
     public boolean reached(String key, int limit) {
         AtomicInteger count = counts.getIfPresent(hash(key));
         return count != null && count.get() >= limit;
+    }
+
+    /**
+     * How long until {@code key}'s window ends and it has its whole budget again (for {@code Retry-After});
+     * zero when it has no window open. Counts nothing, stores nothing.
+     */
+    public Duration untilReset(String key) {
+        return counts.policy()
+                .expireAfterWrite()
+                .flatMap(expiry -> expiry.ageOf(hash(key)))
+                .map(age -> window.minus(age).isNegative() ? Duration.ZERO : window.minus(age))
+                .orElse(Duration.ZERO);
     }
 
     /** How many keys are held now (after expired ones are dropped). */

@@ -68,7 +68,7 @@ class RoleMatrixIT extends AbstractIntegrationTest {
     }
 
     static boolean adminOnly(String path) {
-        return path.startsWith("/admin/users") || path.startsWith("/admin/audit");
+        return path.startsWith("/admin/users") || path.startsWith("/admin/audit") || path.startsWith("/admin/api-keys");
     }
 
     /** Supporters' personal data: ADMIN, or an EDITOR with the DATA permission. */
@@ -92,6 +92,7 @@ class RoleMatrixIT extends AbstractIntegrationTest {
                         "/admin",
                         "/admin/users",
                         "/admin/audit",
+                        "/admin/api-keys",
                         "/admin/campaigns",
                         "/admin/moderation",
                         "/admin/signatures",

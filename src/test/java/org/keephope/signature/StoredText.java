@@ -5,11 +5,11 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every value of every column of every application table, as text: to prove what is not stored. */
-class StoredText {
+public class StoredText {
 
     private final StringBuilder all = new StringBuilder();
 
-    StoredText(JdbcClient jdbc) {
+    public StoredText(JdbcClient jdbc) {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables"
                         + " where lower(table_schema) = 'public' and lower(table_type) in ('base table', 'table')")
                 .query(String.class)
@@ -33,7 +33,7 @@ class StoredText {
         }
     }
 
-    boolean contains(String text) {
+    public boolean contains(String text) {
         return all.indexOf(text) >= 0 || all.indexOf(text.toLowerCase()) >= 0;
     }
 }
