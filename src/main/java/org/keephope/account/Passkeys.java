@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Staff passkeys (WebAuthn), a second factor beside TOTP, on Spring Security's relying party
  * ({@link Webauthn4JRelyingPartyOperations}, which verifies with webauthn4j) and its JDBC stores (tables of
- * migration V15). The relying party id and the one allowed origin come from the configured base URL.
+ * migration V41). The relying party id and the one allowed origin come from the configured base URL.
  *
  * <p>Spring Security's own {@code http.webAuthn()} filters are not used: their sign-in ({@code POST
  * /login/webauthn}) is a passwordless first factor that would bypass the password step and the pending
