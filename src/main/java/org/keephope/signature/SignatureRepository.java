@@ -210,6 +210,25 @@ class SignatureRepository {
                 == 1;
     }
 
+    record Confirmed(long campaignId, byte[] nameEnc, String country, String locale) {}
+
+    /** A confirmed signature that still holds its signer's name (not erased). */
+    Optional<Confirmed> confirmed(UUID id) {
+        return jdbc.sql("select campaign_id, name_enc, country, locale from signature"
+                        + " where id = ? and status = 'CONFIRMED' and erased_at is null and name_enc is not null")
+                .param(id)
+                .query((rs, n) -> new Confirmed(
+                        rs.getLong(1), rs.getBytes(2), rs.getString(3).trim(), rs.getString(4)))
+                .optional();
+    }
+
+    /** The id of the signature a confirmation link belongs to, when it is confirmed. */
+    Optional<UUID> confirmedByToken(byte[] tokenHash) {
+        return findByConfirmToken(tokenHash)
+                .filter(s -> s.status().equals("CONFIRMED"))
+                .map(ByToken::id);
+    }
+
     record Contact(byte[] emailEnc, byte[] nameEnc, String locale, Instant lastMailAt) {}
 
     Optional<Contact> contact(UUID id) {

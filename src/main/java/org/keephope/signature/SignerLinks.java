@@ -125,6 +125,23 @@ public class SignerLinks {
         return new Link(state, s.campaignId(), null);
     }
 
+    /** The supporter behind a confirmed signature whose data is kept (for letters and the like). */
+    @Transactional(readOnly = true)
+    public Optional<AfterConfirming.Supporter> supporter(java.util.UUID signatureId) {
+        return repository.confirmed(signatureId).map(c -> {
+            String[] name =
+                    personalData.decrypt(c.nameEnc(), Signing.NAME_CONTEXT).split("\n", 2);
+            return new AfterConfirming.Supporter(
+                    signatureId, c.campaignId(), name[0], name.length > 1 ? name[1] : "", c.country(), c.locale());
+        });
+    }
+
+    /** The supporter whose confirmation link this is, once it is confirmed. */
+    @Transactional(readOnly = true)
+    public Optional<AfterConfirming.Supporter> confirmedSupporter(String confirmToken) {
+        return repository.confirmedByToken(Fingerprints.sha256(confirmToken)).flatMap(this::supporter);
+    }
+
     /** A fresh link for an expired one (of the same kind), at most once per resend interval. */
     public boolean renew(String token) {
         var found = repository.findByConfirmToken(Fingerprints.sha256(token));

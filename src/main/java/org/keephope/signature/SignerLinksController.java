@@ -24,16 +24,20 @@ class SignerLinksController {
     private final Signing signing;
     private final Campaigns campaigns;
     private final org.springframework.beans.factory.ObjectProvider<SignatureReceipts> receipts;
+    private final java.util.List<AfterConfirming> afterConfirming;
 
     SignerLinksController(
             SignerLinks links,
             Signing signing,
             Campaigns campaigns,
-            org.springframework.beans.factory.ObjectProvider<SignatureReceipts> receipts) {
+            org.springframework.beans.factory.ObjectProvider<SignatureReceipts> receipts,
+            java.util.List<AfterConfirming> afterConfirming) {
         this.receipts = receipts;
+        this.afterConfirming = afterConfirming;
         this.links = links;
         this.signing = signing;
         this.campaigns = campaigns;
+        this.afterConfirming = afterConfirming;
     }
 
     @GetMapping("/confirm/{token}")
@@ -70,6 +74,7 @@ class SignerLinksController {
         model.addAttribute("campaign", null);
         model.addAttribute("details", null);
         model.addAttribute("receipt", null);
+        model.addAttribute("offers", java.util.List.of());
         return "signature/confirm";
     }
 
@@ -123,6 +128,19 @@ class SignerLinksController {
             receipt = source == null ? null : source.receipt(link.signatureId()).orElse(null);
         }
         model.addAttribute("receipt", receipt);
+        model.addAttribute("offers", offers(link, token, locale));
         return "signature/confirm";
+    }
+
+    /** What other modules offer a confirmed supporter (a letter to their leader). */
+    private java.util.List<AfterConfirming.Offer> offers(SignerLinks.Link link, String token, Locale locale) {
+        if (link.state() != SignerLinks.State.CONFIRMED || afterConfirming.isEmpty()) {
+            return java.util.List.of();
+        }
+        return links.confirmedSupporter(token)
+                .map(supporter -> afterConfirming.stream()
+                        .flatMap(a -> a.offer(supporter, locale).stream())
+                        .toList())
+                .orElse(java.util.List.of());
     }
 }

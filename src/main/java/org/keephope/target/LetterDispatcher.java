@@ -1,0 +1,232 @@
+package org.keephope.target;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.keephope.campaign.CampaignRef;
+import org.keephope.campaign.Campaigns;
+import org.keephope.mail.MailMessage;
+import org.keephope.mail.MailPriority;
+import org.keephope.mail.MailProperties;
+import org.keephope.mail.Outbox;
+import org.keephope.privacy.PersonalData;
+import org.keephope.web.SiteProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Hands due letters to the mail outbox, never from a request. Any number of nodes run it: a round locks the
+ * sending rows of targets that may get a letter now ({@code FOR UPDATE SKIP LOCKED}), so each target's next letter
+ * is taken by one node, and in the same transaction writes the mail to the outbox, marks the letter sent and moves
+ * the target's next time on by an hour divided by its hourly cap (Proca's drip: letters spread evenly, never a
+ * burst). A letter goes only while its campaign is live, its mode is not off, the target is not paused, within
+ * the target's window (dates, and hours of the day in its time zone) and under its total cap.
+ */
+@Component
+class LetterDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(LetterDispatcher.class);
+
+    /** Targets looked at per transaction. */
+    static final int ROUND = 50;
+
+    static String reference(long letterId) {
+        return "letter:" + letterId;
+    }
+
+    private final LetterRepository repository;
+    private final Letters letters;
+    private final Targets targets;
+    private final Campaigns campaigns;
+    private final Outbox outbox;
+    private final PersonalData crypto;
+    private final LetterProperties properties;
+    private final MailProperties mail;
+    private final SiteProperties site;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    LetterDispatcher(
+            LetterRepository repository,
+            Letters letters,
+            Targets targets,
+            Campaigns campaigns,
+            Outbox outbox,
+            PersonalData crypto,
+            LetterProperties properties,
+            MailProperties mail,
+            SiteProperties site,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.repository = repository;
+        this.letters = letters;
+        this.targets = targets;
+        this.campaigns = campaigns;
+        this.outbox = outbox;
+        this.crypto = crypto;
+        this.properties = properties;
+        this.mail = mail;
+        this.site = site;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            initialDelayString = "${keephope.letters.dispatch-millis:5000}",
+            fixedDelayString = "${keephope.letters.dispatch-millis:5000}")
+    void scheduled() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            log.warn("Letters could not be handed to the outbox now, the next round tries again: {}", e.toString());
+        }
+    }
+
+    /** Rounds until one hands over nothing; returns how many letters went to the outbox. */
+    int dispatchDue() {
+        int total = 0;
+        for (int round = 0; round < 100; round++) {
+            Integer sent = transaction.execute(status -> round());
+            if (sent == null || sent == 0) {
+                break;
+            }
+            total += sent;
+        }
+        return total;
+    }
+
+    private int round() {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (LetterRepository.Sending s : repository.lockDue(now, ROUND)) {
+            if (sendNext(s, now)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean sendNext(LetterRepository.Sending s, Instant now) {
+        CampaignRef campaign = campaigns.ref(s.campaignId()).orElse(null);
+        if (campaign == null || !campaign.takesSignatures(now)) {
+            return false; // closing stops letters; reopening lets them go on
+        }
+        LetterMode mode = letters.mode(s.campaignId());
+        EditableTarget target = targets.forEditing(s.targetId()).orElse(null);
+        if (mode == LetterMode.OFF || target == null || !target.data().active() || !open(s, target, now)) {
+            return false;
+        }
+        Optional<LetterRepository.Queued> next = repository.oldestQueued(s.campaignId(), s.targetId());
+        if (next.isEmpty()) {
+            return false;
+        }
+        LetterRepository.Queued letter = next.get();
+        String to;
+        if (mode == LetterMode.SEND) {
+            Set<String> bounced = repository.bounced(target.id());
+            List<String> addresses = target.data().contactEmails().stream()
+                    .filter(a -> !bounced.contains(a))
+                    .toList();
+            if (addresses.isEmpty()) {
+                if (target.data().contactEmails().isEmpty()) {
+                    return false; // no address on file: the letters wait, staff see them queued
+                }
+                repository.markBounced(letter.id()); // every address refused mail for good
+                return true;
+            }
+            to = addresses.get(0);
+        } else {
+            to = testAddress();
+        }
+        LetterPayload payload = LetterPayload.open(crypto, letter.payload(), letter.signatureId(), target.id());
+        String title = campaigns
+                .summary(s.campaignId(), Locale.ENGLISH)
+                .map(c -> c.title())
+                .orElse("");
+        outbox.enqueue(compose(to, mode, target, payload, title), reference(letter.id()), MailPriority.NOTICE);
+        repository.markSent(letter.id(), to, mode != LetterMode.SEND, now);
+        repository.sent(s.campaignId(), s.targetId(), now.plus(interval(s.hourlyCap())));
+        return true;
+    }
+
+    /** One letter every hour / cap: 30 an hour is one every two minutes. */
+    static Duration interval(int hourlyCap) {
+        return Duration.ofHours(1).dividedBy(Math.max(1, hourlyCap));
+    }
+
+    /** Within the window of dates, the hours of the day (in the target's time zone) and the total cap. */
+    static boolean open(LetterRepository.Sending s, EditableTarget target, Instant now) {
+        if (s.windowStart() != null && now.isBefore(s.windowStart())) {
+            return false;
+        }
+        if (s.windowEnd() != null && !now.isBefore(s.windowEnd())) {
+            return false;
+        }
+        if (s.totalCap() != null && s.sentCount() >= s.totalCap()) {
+            return false;
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(target.data().timeZone());
+        } catch (RuntimeException e) {
+            zone = java.time.ZoneOffset.UTC;
+        }
+        int hour = now.atZone(zone).getHour();
+        int from = s.hourFrom();
+        int to = s.hourTo();
+        if (from == to || (from == 0 && to == 24)) {
+            return true;
+        }
+        return from < to ? hour >= from && hour < to : hour >= from || hour < to; // 22–6 wraps past midnight
+    }
+
+    private String testAddress() {
+        String configured = properties.testAddress();
+        return configured == null || configured.isBlank() ? mail.from() : configured.strip();
+    }
+
+    private MailMessage compose(String to, LetterMode mode, EditableTarget target, LetterPayload p, String title) {
+        String country = Target.countryName(p.country(), Locale.ENGLISH);
+        StringBuilder text = new StringBuilder();
+        String subject = p.subject();
+        if (mode != LetterMode.SEND) {
+            subject = "[DRY RUN] " + subject;
+            text.append("[DRY RUN] This letter was not sent to ")
+                    .append(target.data().original().name())
+                    .append(" (")
+                    .append(
+                            target.data().contactEmails().isEmpty()
+                                    ? "no address on file"
+                                    : String.join(", ", target.data().contactEmails()))
+                    .append("). Letters go to offices only in mode \"send\".\n\n");
+        }
+        text.append(p.text()).append("\n\n").append(p.firstName());
+        if (!p.lastName().isBlank()) {
+            text.append(' ').append(p.lastName());
+        }
+        text.append('\n').append(country).append("\n\n-- \n");
+        text.append("Sent through the campaign \"")
+                .append(title)
+                .append("\" (")
+                .append(site.absolute("/"))
+                .append("). The writer agreed that their name and country are sent to you with this letter.\n");
+        String plain = text.toString();
+        StringBuilder html = new StringBuilder("<!doctype html><html><body>");
+        for (String paragraph : plain.split("\n\n")) {
+            html.append("<p>")
+                    .append(HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>"))
+                    .append("</p>");
+        }
+        html.append("</body></html>");
+        return new MailMessage(to, subject, plain, html.toString(), null);
+    }
+}
