@@ -43,6 +43,7 @@ class DemoContent implements ApplicationRunner {
     private final Organisations organisations;
     private final News news;
     private final Targets targets;
+    private final org.keephope.target.Letters letters;
     private final TransactionTemplate transaction;
 
     DemoContent(
@@ -51,8 +52,10 @@ class DemoContent implements ApplicationRunner {
             Organisations organisations,
             News news,
             Targets targets,
+            org.keephope.target.Letters letters,
             TransactionTemplate transaction) {
         this.targets = targets;
+        this.letters = letters;
         this.properties = properties;
         this.campaigns = campaigns;
         this.organisations = organisations;
@@ -114,6 +117,8 @@ class DemoContent implements ApplicationRunner {
                     .orElseGet(() -> targets.create(demo.data(), "demo"));
             targets.addToCampaign(campaign, target, order++, null, DemoTargets.FALLBACK.contains(demo.externalId()));
         }
+        letters.setTemplate(campaign, "en", DemoTexts.LETTER_SUBJECT_EN, DemoTexts.LETTER_TEXT_EN);
+        letters.setTemplate(campaign, "ru", DemoTexts.LETTER_SUBJECT_RU, DemoTexts.LETTER_TEXT_RU);
 
         news.createCategory("news", Map.of("en", "News", "ru", "Новости"));
         news.createRegion("russia", Map.of("en", "Russia", "ru", "Россия"));

@@ -62,4 +62,34 @@ final class DemoTexts {
                     null,
                     "International Lesbian, Gay, Bisexual, Trans and Intersex Association"),
             new NewOrganisation("freedom-house", "Freedom House", "https://freedomhouse.org/", null, null));
+
+    // The letter a supporter starts from (issue 10 item 4): the appeal's asks, addressed to their own leader.
+    static final String LETTER_SUBJECT_EN = "At the G20 in St Petersburg, please challenge Russia on human rights";
+    static final String LETTER_TEXT_EN = """
+            Dear leader,
+
+            When the G20 meets in St Petersburg on 5 and 6 September, please challenge Russia on its crackdown on \
+            civil society: the treason law, the "foreign agent" law, the Dima Yakovlev law and the anti-propaganda \
+            law, and the harassment and intimidation of human rights defenders. These laws fuel violence and \
+            discrimination against immigrant workers, ethnic and religious minorities and LGBTI people.
+
+            Please ask Russia to reverse this trend and to comply with its international human rights \
+            obligations. I signed the appeal "Keep Hope Alive" to ask you this.
+
+            Yours sincerely,""";
+    static final String LETTER_SUBJECT_RU =
+            "На саммите G20 в Санкт-Петербурге: поднимите вопрос о правах человека в России";
+    static final String LETTER_TEXT_RU = """
+            Уважаемый лидер,
+
+            когда «Большая двадцатка» соберётся в Санкт-Петербурге 5 и 6 сентября, пожалуйста, призовите Россию к \
+            ответу за давление на гражданское общество: закон о госизмене, закон об «иностранных агентах», «закон \
+            Димы Яковлева» и закон о «пропаганде», преследование и запугивание правозащитников. Эти законы \
+            разжигают насилие и дискриминацию в отношении трудовых мигрантов, этнических и религиозных меньшинств \
+            и ЛГБТИ-людей.
+
+            Пожалуйста, призовите Россию изменить этот курс и выполнять свои международные обязательства в области \
+            прав человека. Я подписал(а) призыв «Сохраним надежду», чтобы попросить вас об этом.
+
+            С уважением,""";
 }

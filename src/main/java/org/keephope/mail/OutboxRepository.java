@@ -42,7 +42,7 @@ class OutboxRepository {
     }
 
     /** A claimed mail's message and how often it failed before. */
-    record Claimed(long id, byte[] payload, int attempts) {}
+    record Claimed(long id, byte[] payload, int attempts, String reference) {}
 
     /**
      * The claimed mails this node still holds, in claim order, in one query; a mail deleted since (an
@@ -50,12 +50,12 @@ class OutboxRepository {
      */
     List<Claimed> claimed(List<Long> ids, String node) {
         java.util.Map<Long, Claimed> byId = new java.util.HashMap<>();
-        jdbc.sql("select id, payload, attempts from mail_outbox"
+        jdbc.sql("select id, payload, attempts, reference from mail_outbox"
                         + " where id in (:ids) and claimed_by = :node and status = 'PENDING'")
                 .param("ids", ids)
                 .param("node", node)
                 .query((java.sql.ResultSet rs) -> {
-                    byId.put(rs.getLong(1), new Claimed(rs.getLong(1), rs.getBytes(2), rs.getInt(3)));
+                    byId.put(rs.getLong(1), new Claimed(rs.getLong(1), rs.getBytes(2), rs.getInt(3), rs.getString(4)));
                 });
         List<Claimed> result = new java.util.ArrayList<>(byId.size());
         for (long id : ids) {

@@ -47,6 +47,7 @@ class OutboxWorker implements HealthIndicator, SmartLifecycle {
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final String messageIdDomain;
     private final WorkerHealth health;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile boolean stopping;
     private final Object wakeUp = new Object();
     private final MailCounters counters;
@@ -60,8 +61,10 @@ class OutboxWorker implements HealthIndicator, SmartLifecycle {
             TransactionTemplate transaction,
             Clock clock,
             org.keephope.web.SiteProperties site,
-            MailCounters counters) {
+            MailCounters counters,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.counters = counters;
+        this.events = events;
         this.repository = repository;
         this.transport = transport;
         this.personalData = personalData;
@@ -229,6 +232,17 @@ class OutboxWorker implements HealthIndicator, SmartLifecycle {
             return true;
         } catch (Exception e) {
             counters.failures.increment();
+            int refused = Refusals.permanentCode(e);
+            if (refused > 0) {
+                // the server refused the recipient for good (5xx): retrying cannot help; whoever sent it is told
+                transaction.executeWithoutResult(status -> {
+                    repository.markFailed(
+                            id, node, claimed.attempts() + 1, clock.instant(), true, "refused " + refused);
+                    events.publishEvent(new MailRefused(claimed.reference(), refused));
+                });
+                log.warn("Mail {} refused by the mail server for good ({}), not retried", id, refused);
+                return false;
+            }
             int attempts = claimed.attempts() + 1;
             boolean giveUp = attempts >= properties.maxAttempts();
             Instant next = clock.instant().plus(properties.backoff(attempts));

@@ -154,13 +154,14 @@ class LetterRepository {
         return jdbc.sql("""
                         select * from letter_sending s
                          where s.paused = false and (s.next_send_at is null or s.next_send_at <= ?)
+                           and (s.window_start is null or s.window_start <= ?) and (s.window_end is null or s.window_end > ?)
                            and exists (select 1 from letter l where l.campaign_id = s.campaign_id
                                         and l.target_id = s.target_id and l.status = 'QUEUED')
                          order by s.campaign_id, s.target_id
                          limit ?
                          for update skip locked
                         """)
-                .params(Rows.param(now), limit)
+                .params(Rows.param(now), Rows.param(now), Rows.param(now), limit)
                 .query((rs, n) -> sending(rs))
                 .list();
     }

@@ -225,6 +225,18 @@ public class Letters {
         repository.erase(erased.signatureId());
     }
 
+    /** The mail server refused a letter's address for good: the letter is bounced, the address gets no more. */
+    @EventListener
+    @Transactional
+    void onRefused(org.keephope.mail.MailRefused refused) {
+        String reference = refused.reference();
+        if (reference != null
+                && reference.startsWith("letter:")
+                && reference.substring(7).matches("[0-9]{1,18}")) {
+            repository.bounce(Long.parseLong(reference.substring(7)), clock.instant());
+        }
+    }
+
     private Page page(AfterConfirming.Supporter supporter, Locale locale) {
         CampaignRef campaign = campaigns.ref(supporter.campaignId()).orElse(null);
         if (campaign == null) {

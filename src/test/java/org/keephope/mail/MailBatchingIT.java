@@ -81,7 +81,8 @@ class MailBatchingIT extends AbstractIntegrationTest {
                 transaction,
                 new MovableClock(FUTURE.plusSeconds(1)),
                 new SiteProperties(BASE_URL),
-                counters);
+                counters,
+                event -> {});
         while (worker.sendBatch() > 0) {
             // until nothing is due at the test worker's time
         }

@@ -39,7 +39,8 @@ class OutboxWorkerTest {
                 NoTransactions.template(),
                 clock,
                 new SiteProperties("http://localhost:8080"),
-                new MailCounters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new MailCounters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+                event -> {});
 
         worker.work();
         worker.work();

@@ -1,0 +1,41 @@
+package org.keephope.target;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.keephope.KeepHopeApplication;
+import org.keephope.support.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/** A second KeepHope node on the test's database, as MailOutboxIT starts one. */
+final class SecondNode {
+
+    private SecondNode() {}
+
+    static ConfigurableApplicationContext start(Environment environment) {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
+        for (String key : new String[] {
+            "spring.mail.host",
+            "spring.mail.port",
+            "keephope.crypto.key-directory",
+            "keephope.crypto.generate-missing-keys",
+            "keephope.base-url",
+            "keephope.mail.poll-millis",
+            "keephope.mail.batch-size"
+        }) {
+            String value = environment.getProperty(key);
+            if (value != null) {
+                properties.put(key, value);
+            }
+        }
+        properties.put("server.port", "0");
+        properties.put("keephope.demo", "false");
+        properties.put("spring.flyway.enabled", "false");
+        return new SpringApplicationBuilder(KeepHopeApplication.class)
+                .initializers(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new org.springframework.core.env.MapPropertySource("second-node", properties)))
+                .run();
+    }
+}
