@@ -16,6 +16,7 @@ import org.keephope.coalition.Organisation;
 import org.keephope.coalition.Organisations;
 import org.keephope.news.NewPost;
 import org.keephope.news.News;
+import org.keephope.partner.Partners;
 import org.keephope.target.Targets;
 import org.keephope.web.SupportedLocales;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ class DemoContent implements ApplicationRunner {
     private final News news;
     private final Targets targets;
     private final org.keephope.target.Letters letters;
+    private final Partners partners;
     private final TransactionTemplate transaction;
 
     DemoContent(
@@ -53,9 +55,11 @@ class DemoContent implements ApplicationRunner {
             News news,
             Targets targets,
             org.keephope.target.Letters letters,
+            Partners partners,
             TransactionTemplate transaction) {
         this.targets = targets;
         this.letters = letters;
+        this.partners = partners;
         this.properties = properties;
         this.campaigns = campaigns;
         this.organisations = organisations;
@@ -108,6 +112,8 @@ class DemoContent implements ApplicationRunner {
             Organisation organisation = organisations.create(o);
             coalition.add(organisation);
             campaigns.addMember(campaign, organisation, MemberRole.SUPPORTER, position++);
+            // each member collects supporters (a consent box each) and may embed the form on its website
+            partners.configure(campaign, organisation, true, websiteOrigin(o.website()), Map.of(), "demo");
         }
 
         int order = 0;
@@ -143,5 +149,11 @@ class DemoContent implements ApplicationRunner {
                         + " ухудшении положения с правами человека и усилении давления на гражданское общество в"
                         + " связи со встречей G20 в Санкт-Петербурге 5–6 сентября.",
                 null);
+    }
+
+    /** The origin of an organisation's website (its scheme and host), from which it may embed the form. */
+    private static String websiteOrigin(String website) {
+        java.net.URI uri = java.net.URI.create(website);
+        return Partners.origin(uri.getScheme() + "://" + uri.getHost()).orElse(null);
     }
 }

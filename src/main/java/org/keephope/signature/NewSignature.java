@@ -1,6 +1,7 @@
 package org.keephope.signature;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.keephope.mail.MailMessage;
 
@@ -27,4 +28,9 @@ record NewSignature(
         Instant confirmExpiresAt,
         byte[] eraseTokenHash,
         MailMessage confirmationMail,
-        java.util.function.Supplier<MailMessage> alreadySignedMail) {}
+        java.util.function.Supplier<MailMessage> alreadySignedMail,
+        List<Attached<?>> attachments) {
+
+    /** What one {@link SignatureAttachment} prepared for this signature. */
+    record Attached<P>(SignatureAttachment<P> by, P prepared) {}
+}

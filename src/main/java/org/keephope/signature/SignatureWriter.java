@@ -168,6 +168,22 @@ class SignatureWriter implements HealthIndicator {
             }
         }
         outbox.enqueueAll(confirmations);
+        writeAttachments(signatures, inserted);
+    }
+
+    /** Each attachment once per batch, with what it prepared for the new signatures. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void writeAttachments(List<NewSignature> signatures, boolean[] inserted) {
+        Map<SignatureAttachment, List<Object>> byAttachment = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < signatures.size(); i++) {
+            if (!inserted[i]) {
+                continue;
+            }
+            for (NewSignature.Attached<?> a : signatures.get(i).attachments()) {
+                byAttachment.computeIfAbsent(a.by(), k -> new ArrayList<>()).add(a.prepared());
+            }
+        }
+        byAttachment.forEach((attachment, prepared) -> attachment.write(prepared));
     }
 
     /**

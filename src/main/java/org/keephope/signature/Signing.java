@@ -38,6 +38,7 @@ public class Signing {
     private final SiteProperties site;
     private final Clock clock;
     private final SigningMetrics metrics;
+    private final List<SignatureAttachment<?>> attachments;
 
     Signing(
             SignatureWriter writer,
@@ -50,8 +51,10 @@ public class Signing {
             SigningProperties properties,
             SiteProperties site,
             Clock clock,
-            SigningMetrics metrics) {
+            SigningMetrics metrics,
+            List<SignatureAttachment<?>> attachments) {
         this.metrics = metrics;
+        this.attachments = List.copyOf(attachments);
         this.writer = writer;
         this.counts = counts;
         this.mails = mails;
@@ -119,13 +122,34 @@ public class Signing {
      */
     public SignOutcome sign(
             CampaignRef campaign, String campaignTitle, SignForm form, Locale locale, String clientKey) {
-        SignOutcome outcome = signOnce(campaign, campaignTitle, form, locale, clientKey);
+        return sign(campaign, campaignTitle, form, Map.of(), "/campaigns/" + campaign.slug(), locale, clientKey);
+    }
+
+    /**
+     * As {@link #sign(CampaignRef, String, SignForm, Locale, String)}, with every field the form sent and the
+     * page it was on, for the {@link SignatureAttachment}s of other modules (consent per partner, attribution).
+     */
+    public SignOutcome sign(
+            CampaignRef campaign,
+            String campaignTitle,
+            SignForm form,
+            Map<String, String> params,
+            String page,
+            Locale locale,
+            String clientKey) {
+        SignOutcome outcome = signOnce(campaign, campaignTitle, form, params, page, locale, clientKey);
         metrics.outcome(outcome, form.website() != null && !form.website().isEmpty());
         return outcome;
     }
 
     private SignOutcome signOnce(
-            CampaignRef campaign, String campaignTitle, SignForm form, Locale locale, String clientKey) {
+            CampaignRef campaign,
+            String campaignTitle,
+            SignForm form,
+            Map<String, String> params,
+            String page,
+            Locale locale,
+            String clientKey) {
         Instant now = clock.instant();
         if (!campaign.takesSignatures(now)) {
             return SignOutcome.NOT_OPEN;
@@ -145,8 +169,24 @@ public class Signing {
         String eraseToken = token();
         String email = form.email().trim();
         String firstName = form.firstName().strip();
+        UUID id = UUID.randomUUID();
+        var draft = new SignatureAttachment.Draft(
+                id,
+                campaign.id(),
+                email,
+                firstName,
+                form.lastName().strip(),
+                form.country(),
+                locale.getLanguage(),
+                now,
+                page,
+                params);
+        List<NewSignature.Attached<?>> attached = new java.util.ArrayList<>();
+        for (SignatureAttachment<?> attachment : attachments) {
+            prepare(attachment, draft, attached);
+        }
         NewSignature signature = new NewSignature(
-                UUID.randomUUID(),
+                id,
                 campaign.id(),
                 fingerprints.of(EMAIL_MAC, canonical),
                 personalData.encrypt(email, EMAIL_CONTEXT),
@@ -163,7 +203,8 @@ public class Signing {
                 now.plus(properties.confirmationValidity()),
                 Fingerprints.sha256(eraseToken),
                 mails.confirmation(email, firstName, campaignTitle, confirmToken, eraseToken, locale),
-                () -> mails.alreadySigned(email, firstName, campaignTitle, eraseToken, locale));
+                () -> mails.alreadySigned(email, firstName, campaignTitle, eraseToken, locale),
+                List.copyOf(attached));
         try {
             writer.submit(signature).get(30, TimeUnit.SECONDS);
             return SignOutcome.ACCEPTED;
@@ -172,6 +213,16 @@ public class Signing {
             throw new SignatureNotStored(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new SignatureNotStored(e);
+        }
+    }
+
+    private static <P> void prepare(
+            SignatureAttachment<P> attachment,
+            SignatureAttachment.Draft draft,
+            List<NewSignature.Attached<?>> attached) {
+        P prepared = attachment.prepare(draft);
+        if (prepared != null) {
+            attached.add(new NewSignature.Attached<>(attachment, prepared));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.keephope.campaign.CampaignRef;
 import org.keephope.campaign.CampaignView;
 import org.keephope.campaign.Campaigns;
+import org.keephope.partner.Partners;
 import org.keephope.signature.OriginGuard;
 import org.keephope.signature.SignForm;
 import org.keephope.signature.SignOutcome;
@@ -43,6 +44,7 @@ class CampaignPageController {
     private final SiteProperties site;
     private final Targets targets;
     private final Stats stats;
+    private final Partners partners;
 
     CampaignPageController(
             Campaigns campaigns,
@@ -51,9 +53,11 @@ class CampaignPageController {
             MessageSource messages,
             SiteProperties site,
             Targets targets,
-            Stats stats) {
+            Stats stats,
+            Partners partners) {
         this.targets = targets;
         this.stats = stats;
+        this.partners = partners;
         this.campaigns = campaigns;
         this.signing = signing;
         this.validator = validator;
@@ -62,8 +66,14 @@ class CampaignPageController {
     }
 
     @GetMapping("/campaigns/{slug}")
-    String page(@PathVariable String slug, Locale locale, Model model, HttpServletRequest request) {
+    String page(
+            @PathVariable String slug,
+            @RequestParam(required = false) String src,
+            Locale locale,
+            Model model,
+            HttpServletRequest request) {
         CampaignView campaign = find(slug, locale);
+        model.addAttribute("consent", partners.consentBoxes(campaign.id(), locale, src));
         String view = render(campaign, signing.emptyForm(), Map.of(), null, locale, model);
         // any recent stamp is good: a cached copy with an older one is the same page
         if (model.getAttribute("sign") instanceof org.keephope.signature.SignPanel panel) {
@@ -94,6 +104,9 @@ class CampaignPageController {
                 params.containsKey("keepInformed"),
                 params.get("website"),
                 params.get("stamp"));
+        model.addAttribute(
+                "consent",
+                partners.consentBoxes(ref.id(), locale, params.get("src")).as(params));
         if (!signing.isOpen(ref)) {
             return showAgain(slug, form, Map.of(), "sign.closed", HttpStatus.CONFLICT, locale, model, response);
         }
@@ -109,7 +122,8 @@ class CampaignPageController {
                     model,
                     response);
         }
-        SignOutcome outcome = signing.sign(ref, target.title(), form, locale, request.getRemoteAddr());
+        SignOutcome outcome =
+                signing.sign(ref, target.title(), form, params, "/campaigns/" + slug, locale, request.getRemoteAddr());
         switch (outcome) {
             case ACCEPTED:
                 return Redirects.seeOther(response, "/campaigns/" + slug + "/check-email");

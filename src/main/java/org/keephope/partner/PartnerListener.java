@@ -1,0 +1,35 @@
+package org.keephope.partner;
+
+import java.time.Clock;
+import org.keephope.signature.SignatureConfirmed;
+import org.keephope.signature.SignatureErased;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hears the signature module, inside the transaction that confirmed or erased a signature: a confirmation
+ * marks the partner rows confirmed (partners see and export only confirmed supporters); an erasure deletes
+ * every partner's copy of the supporter. The consent rows stay as anonymous evidence of what was shown. An
+ * unconfirmed signature that is deleted takes all its partner rows with it (foreign keys, on delete cascade).
+ */
+@Component
+class PartnerListener {
+
+    private final PartnerRepository repository;
+    private final Clock clock;
+
+    PartnerListener(PartnerRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onConfirmed(SignatureConfirmed confirmed) {
+        repository.confirmed(confirmed.signatureId(), clock.instant());
+    }
+
+    @EventListener
+    void onErased(SignatureErased erased) {
+        repository.eraseCopies(erased.signatureId());
+    }
+}

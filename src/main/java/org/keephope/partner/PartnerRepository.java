@@ -1,0 +1,214 @@
+package org.keephope.partner;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.keephope.support.Rows;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PartnerRepository {
+
+    /** A coalition member's settings for one campaign. */
+    record Setting(long campaignId, long organisationId, boolean collects, String embedOrigin) {}
+
+    record Text(long id, long organisationId, String locale, int version, String text) {}
+
+    record Key(long organisationId, String publicKeyset, Instant registeredAt) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    PartnerRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    List<Setting> settings(long campaignId) {
+        return jdbc.sql("select campaign_id, organisation_id, collects, embed_origin from partner_campaign"
+                        + " where campaign_id = ? order by organisation_id")
+                .param(campaignId)
+                .query((rs, n) -> new Setting(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4)))
+                .list();
+    }
+
+    List<Setting> settingsOf(long organisationId) {
+        return jdbc.sql("select campaign_id, organisation_id, collects, embed_origin from partner_campaign"
+                        + " where organisation_id = ? order by campaign_id")
+                .param(organisationId)
+                .query((rs, n) -> new Setting(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4)))
+                .list();
+    }
+
+    void saveSetting(Setting s) {
+        int updated = jdbc.sql("update partner_campaign set collects = ?, embed_origin = ?"
+                        + " where campaign_id = ? and organisation_id = ?")
+                .params(s.collects(), s.embedOrigin(), s.campaignId(), s.organisationId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into partner_campaign (campaign_id, organisation_id, collects, embed_origin)"
+                            + " values (?, ?, ?, ?)")
+                    .params(s.campaignId(), s.organisationId(), s.collects(), s.embedOrigin())
+                    .update();
+        }
+    }
+
+    /** Every version of the texts of these organisations, oldest first. */
+    List<Text> texts(List<Long> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, organisation_id, locale, version, text from consent_text"
+                        + " where organisation_id in (:ids) order by organisation_id, locale, version")
+                .param("ids", organisationIds)
+                .query((rs, n) ->
+                        new Text(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
+                .list();
+    }
+
+    Optional<Text> text(long id) {
+        return jdbc.sql("select id, organisation_id, locale, version, text from consent_text where id = ?")
+                .param(id)
+                .query((rs, n) ->
+                        new Text(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
+                .optional();
+    }
+
+    /** A new version of an organisation's text in a locale (the first is version 1). */
+    void addText(long organisationId, String locale, String text, Instant now) {
+        int next = jdbc.sql(
+                        "select coalesce(max(version), 0) + 1 from consent_text where organisation_id = ? and locale = ?")
+                .params(organisationId, locale)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("insert into consent_text (organisation_id, locale, version, text, created_at) values (?, ?, ?, ?, ?)")
+                .params(organisationId, locale, next, text, Rows.param(now))
+                .update();
+    }
+
+    Optional<Key> key(long organisationId) {
+        return jdbc.sql(
+                        "select organisation_id, public_keyset, registered_at from partner_key where organisation_id = ?")
+                .param(organisationId)
+                .query((rs, n) -> new Key(rs.getLong(1), rs.getString(2), Rows.instant(rs, "registered_at")))
+                .optional();
+    }
+
+    List<Key> keys(List<Long> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select organisation_id, public_keyset, registered_at from partner_key"
+                        + " where organisation_id in (:ids)")
+                .param("ids", organisationIds)
+                .query((rs, n) -> new Key(rs.getLong(1), rs.getString(2), Rows.instant(rs, "registered_at")))
+                .list();
+    }
+
+    void saveKey(long organisationId, String publicKeyset, Instant now) {
+        jdbc.sql("delete from partner_key where organisation_id = ?")
+                .param(organisationId)
+                .update();
+        jdbc.sql("insert into partner_key (organisation_id, public_keyset, registered_at) values (?, ?, ?)")
+                .params(organisationId, publicKeyset, Rows.param(now))
+                .update();
+    }
+
+    // --- written with a new signature (ConsentAttachment) ---
+
+    void insertConsents(List<ConsentAttachment.Consent> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                insert into partner_consent (signature_id, organisation_id, campaign_id, consent_text_id, ticked,
+                  shown_at, page, country)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, rows.size(), (PreparedStatement ps, ConsentAttachment.Consent c) -> {
+            ps.setObject(1, c.signatureId());
+            ps.setLong(2, c.organisationId());
+            ps.setLong(3, c.campaignId());
+            ps.setLong(4, c.textId());
+            ps.setBoolean(5, c.ticked());
+            ps.setObject(6, Rows.param(c.shownAt()));
+            ps.setString(7, c.page());
+            ps.setString(8, c.country());
+        });
+    }
+
+    void insertCopies(List<ConsentAttachment.Copy> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                insert into partner_supporter (signature_id, organisation_id, campaign_id, sealed, sealed_with,
+                  created_at)
+                values (?, ?, ?, ?, ?, ?)
+                """, rows, rows.size(), (PreparedStatement ps, ConsentAttachment.Copy c) -> {
+            ps.setObject(1, c.signatureId());
+            ps.setLong(2, c.organisationId());
+            ps.setLong(3, c.campaignId());
+            ps.setBytes(4, c.sealed());
+            ps.setString(5, c.sealedWith());
+            ps.setObject(6, Rows.param(c.createdAt()));
+        });
+    }
+
+    void insertSources(List<ConsentAttachment.Source> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                insert into signature_source (signature_id, organisation_id, campaign_id, country, created_at)
+                values (?, ?, ?, ?, ?)
+                """, rows, rows.size(), (PreparedStatement ps, ConsentAttachment.Source s) -> {
+            ps.setObject(1, s.signatureId());
+            ps.setLong(2, s.organisationId());
+            ps.setLong(3, s.campaignId());
+            ps.setString(4, s.country());
+            ps.setObject(5, Rows.param(s.createdAt()));
+        });
+    }
+
+    // --- the signature module's events ---
+
+    void confirmed(UUID signatureId, Instant at) {
+        for (String table : List.of("partner_consent", "partner_supporter", "signature_source")) {
+            jdbc.sql("update " + table + " set confirmed_at = ? where signature_id = ? and confirmed_at is null")
+                    .params(Rows.param(at), signatureId)
+                    .update();
+        }
+    }
+
+    int eraseCopies(UUID signatureId) {
+        return jdbc.sql("delete from partner_supporter where signature_id = ?")
+                .param(signatureId)
+                .update();
+    }
+
+    // --- counts ---
+
+    record Count(long organisationId, long signatures, long confirmed) {}
+
+    /** Signatures attributed by ?src= per partner, all and confirmed. */
+    List<Count> sourceCounts(long campaignId) {
+        return jdbc.sql("select organisation_id, count(*), count(confirmed_at) from signature_source"
+                        + " where campaign_id = ? group by organisation_id order by organisation_id")
+                .param(campaignId)
+                .query((rs, n) -> new Count(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** Opt-ins (ticked boxes) per partner, all and confirmed. */
+    List<Count> optInCounts(long campaignId) {
+        return jdbc.sql("select organisation_id, count(*), count(confirmed_at) from partner_consent"
+                        + " where campaign_id = ? and ticked = true group by organisation_id order by organisation_id")
+                .param(campaignId)
+                .query((rs, n) -> new Count(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+}
