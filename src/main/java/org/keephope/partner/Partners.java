@@ -63,6 +63,9 @@ public class Partners {
                 .toList();
     }
 
+    /** A campaign's figures per partner, for the staff start page. */
+    public record CampaignFigures(String slug, String title, List<PartnerLine> lines) {}
+
     /** Per partner of the campaign: signatures attributed to it and opt-ins to it. */
     @Transactional(readOnly = true)
     public List<PartnerLine> lines(long campaignId) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.keephope.account.StaffMember;
 import org.keephope.campaign.Campaigns;
 import org.keephope.mail.Outbox;
+import org.keephope.partner.Partners;
 import org.keephope.signature.SignatureCounts;
 import org.keephope.signature.StaffSignatures;
 import org.keephope.signature.Tally;
@@ -24,9 +25,17 @@ class StaffDashboardController {
     private final StaffSignatures signatures;
     private final Outbox outbox;
     private final Stats stats;
+    private final Partners partners;
 
     StaffDashboardController(
-            Campaigns campaigns, SignatureCounts counts, StaffSignatures signatures, Outbox outbox, Stats stats) {
+            Campaigns campaigns,
+            SignatureCounts counts,
+            StaffSignatures signatures,
+            Outbox outbox,
+            Stats stats,
+            Partners partners) {
+        this.stats = stats;
+        this.partners = partners;
         this.campaigns = campaigns;
         this.counts = counts;
         this.signatures = signatures;
@@ -43,6 +52,15 @@ class StaffDashboardController {
         model.addAttribute("campaigns", lines);
         model.addAttribute("commentsWaiting", signatures.commentsWaitingCount());
         model.addAttribute("outbox", outbox.health());
+        model.addAttribute(
+                "partnerFigures",
+                lines.stream()
+                        .map(l -> new Partners.CampaignFigures(
+                                l.campaign().slug(),
+                                l.campaign().title(),
+                                partners.lines(l.campaign().id())))
+                        .filter(f -> !f.lines().isEmpty())
+                        .toList());
         return "admin/overview";
     }
 

@@ -157,6 +157,33 @@ class PartnerConsentIT extends AbstractStaffTest {
                 .isEqualTo(2);
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** "confirmed / all" attributed to a partner, as the staff start page shows it. */
+    static String attributed(String dashboard, String partner) {
+        Matcher m = Pattern.compile("<tr data-partner=\"" + partner + "\"><td>[^<]+</td><td>([^<]+)</td>")
+                .matcher(dashboard);
+        assertThat(m.find()).as("a line for " + partner).isTrue();
+        return m.group(1).strip();
+    }
+
+    @Test
+    void theStaffStartPageCountsSignaturesPerPartner() throws Exception {
+        var admin = org.keephope.account.SignedInStaff.admin(context, port);
+        String before = attributed(get("/admin", "Cookie", admin.cookie()).body(), "ilga-europe");
+        String page = get(PAGE + "?src=ilga-europe").body();
+        Signer di = new Signer("Di", "BE").with("src", "ilga-europe");
+        assertThat(post(PAGE + "/sign", di.formFrom(page)).statusCode()).isEqualTo(303);
+        MimeMessage mail = di.awaitMail();
+        String[] b = before.split(" / ");
+        assertThat(attributed(get("/admin", "Cookie", admin.cookie()).body(), "ilga-europe"))
+                .isEqualTo(b[0] + " / " + (Long.parseLong(b[1]) + 1));
+        post(Signer.link(mail, "/confirm/"), Map.of());
+        assertThat(attributed(get("/admin", "Cookie", admin.cookie()).body(), "ilga-europe"))
+                .isEqualTo((Long.parseLong(b[0]) + 1) + " / " + (Long.parseLong(b[1]) + 1));
+    }
+
     @Test
     void aWrongSrcAndForeignTextIdsAreIgnored() throws Exception {
         String page = get(PAGE + "?src=nobody-at-all").body();
