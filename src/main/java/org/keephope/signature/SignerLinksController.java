@@ -33,7 +33,6 @@ class SignerLinksController {
             org.springframework.beans.factory.ObjectProvider<SignatureReceipts> receipts,
             java.util.List<AfterConfirming> afterConfirming) {
         this.receipts = receipts;
-        this.afterConfirming = afterConfirming;
         this.links = links;
         this.signing = signing;
         this.campaigns = campaigns;

@@ -40,7 +40,6 @@ class StaffDashboardController {
         this.counts = counts;
         this.signatures = signatures;
         this.outbox = outbox;
-        this.stats = stats;
     }
 
     @GetMapping("/admin")
