@@ -59,6 +59,11 @@
       window.location.assign(answer.redirect);
       return true;
     }
+    if (response.status === 403) {
+      // the session is gone (signed out everywhere, expired): its CSRF token is refused; start again
+      window.location.assign("/login");
+      return true;
+    }
     return false;
   }
 

@@ -59,7 +59,11 @@ class RequestErrors extends OncePerRequestFilter {
             return;
         }
         try {
-            if (!MultipartGate.isMultipart(request) && hasNulCharacter(request.getParameterMap())) {
+            // a multipart body is parsed later, by its own gate; its query string is checked here as well
+            boolean nul = MultipartGate.isMultipart(request)
+                    ? hasEncodedNul(request.getQueryString())
+                    : hasNulCharacter(request.getParameterMap());
+            if (nul) {
                 badInput.refused(HttpServletResponse.SC_BAD_REQUEST, "NUL character in parameters", request);
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
@@ -115,6 +119,11 @@ class RequestErrors extends OncePerRequestFilter {
             }
         }
         return false;
+    }
+
+    /** A NUL in a raw query string: Tomcat refuses a bare one, so it can only come percent-encoded. */
+    static boolean hasEncodedNul(String queryString) {
+        return queryString != null && queryString.contains("%00");
     }
 
     /** The exception in the chain that says the client sent something wrong, or null. */

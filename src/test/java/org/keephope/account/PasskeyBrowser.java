@@ -108,7 +108,8 @@ final class PasskeyBrowser implements AutoCloseable {
         try {
             assertThat(browser.consoleErrors())
                     .as("the passkey pages log no error in the browser (refused answers aside)")
-                    .filteredOn(m -> !m.contains("401") && !m.contains("422") && !m.contains("409"))
+                    .filteredOn(
+                            m -> !m.contains("401") && !m.contains("403") && !m.contains("422") && !m.contains("409"))
                     .isEmpty();
         } finally {
             browser.close();

@@ -135,6 +135,30 @@ class PasskeyJourneyIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void aSignInEndedElsewhereSendsThePasskeyButtonBackToTheStart() {
+        var member = fixtures.create(StaffRole.EDITOR);
+        try (var b = new PasskeyBrowser(port, fixtures)) {
+            b.authenticator();
+            b.signInWithTotp(member);
+            b.enrol("Laptop");
+            b.signOut();
+
+            b.password(member);
+            // meanwhile, on another device, the member signs out everywhere: the pending sign-in ends too
+            var phone = new StaffSignIns(port, fixtures).signedIn(member);
+            assertThat(phone.post("/admin/signout-everywhere", Map.of()).statusCode())
+                    .isEqualTo(303);
+            b.passkeyAtSecondStep();
+            b.waitForPath("/login");
+            b.open("/admin");
+            assertThat(b.path()).isEqualTo("/login");
+            assertThat(PasskeyBrowser.audit(jdbc, member.email(), "staff.sign-in"))
+                    .as("no sign-in with the passkey")
+                    .containsExactly("totp", "totp");
+        }
+    }
+
+    @Test
     void aHalfFinishedSignInCannotEnrolAPasskey() {
         var member = fixtures.create(StaffRole.ADMIN);
         var client = new StaffSignIns(port, fixtures).pending(member, "/login/totp");
