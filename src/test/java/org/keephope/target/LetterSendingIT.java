@@ -29,6 +29,7 @@ import org.keephope.privacy.PersonalData;
 import org.keephope.signature.SignerLinks;
 import org.keephope.support.AbstractStaffTest;
 import org.keephope.support.MovableClock;
+import org.keephope.support.SecondNode;
 import org.keephope.support.Settings;
 import org.keephope.support.TestMail;
 import org.keephope.web.SiteProperties;
@@ -468,12 +469,23 @@ class LetterSendingIT extends AbstractStaffTest {
         assertThat(letters.template(campaign, java.util.Locale.GERMAN, "").text())
                 .as("a language without a letter of its own gets the English one")
                 .isEqualTo("Our text");
+        long target = target(campaign, "Europe/Paris", "elysee@gov.example");
+        queue(campaign, target, "Shown");
+        for (String lang : List.of("en", "ru")) {
+            String page = mvc.perform(MockMvcRequestBuilders.get("/admin/campaigns/" + slug + "/letters?lang=" + lang)
+                            .with(EDITOR))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            org.keephope.support.Screens.save("letters-admin-" + lang, page);
+        }
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/campaigns/" + slug + "/letters")
                                 .with(EDITOR))
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
                 .contains("Our subject")
+                .contains("<span class=\"queued\">1</span>")
                 .contains("Not built yet: a daily digest");
     }
 
