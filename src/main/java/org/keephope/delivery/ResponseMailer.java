@@ -186,7 +186,8 @@ class ResponseMailer {
             paragraphs.add(t("response.mail.link", locale) + "\n" + response.link());
         }
         paragraphs.add(t("response.mail.page", locale) + "\n" + page);
-        paragraphs.add("-- \n" + t("response.mail.why", locale));
+        String stop = site.absolute(to.stopPath());
+        paragraphs.add("-- \n" + t("response.mail.why", locale) + "\n" + t("response.mail.stop", locale) + "\n" + stop);
         String text = String.join("\n\n", paragraphs) + "\n";
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"")
                 .append(HtmlUtils.htmlEscape(locale.getLanguage()))
@@ -197,7 +198,7 @@ class ResponseMailer {
                     .append("</p>");
         }
         html.append("</body></html>");
-        return new MailMessage(to.email(), subject, text, html.toString(), null);
+        return new MailMessage(to.email(), subject, text, html.toString(), stop);
     }
 
     private String t(String key, Locale locale, Object... args) {

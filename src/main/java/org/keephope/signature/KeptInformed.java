@@ -20,7 +20,8 @@ public class KeptInformed {
      * One supporter to mail: the outbox reference is the signature's own, so that erasing the signature also
      * cancels a mail not sent yet.
      */
-    public record Recipient(UUID signatureId, String email, String firstName, String locale, String reference) {
+    public record Recipient(
+            UUID signatureId, String email, String firstName, String locale, String reference, String stopPath) {
 
         @Override
         public String toString() {
@@ -28,12 +29,63 @@ public class KeptInformed {
         }
     }
 
+    private static final String STOP_CONTEXT = "updates.stop";
+
     private final JdbcClient jdbc;
     private final PersonalData crypto;
 
     KeptInformed(JdbcClient jdbc, PersonalData crypto) {
         this.jdbc = jdbc;
         this.crypto = crypto;
+    }
+
+    /**
+     * The path of the link in each mail that stops them ({@code /updates/stop/{token}}): the signature's id,
+     * AEAD-encrypted, so it needs no row, cannot be forged, and keeps working (stopping twice changes nothing).
+     */
+    public String stopPath(UUID signatureId) {
+        java.nio.ByteBuffer plain = java.nio.ByteBuffer.allocate(16)
+                .putLong(signatureId.getMostSignificantBits())
+                .putLong(signatureId.getLeastSignificantBits());
+        return "/updates/stop/"
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(crypto.encrypt(plain.array(), STOP_CONTEXT));
+    }
+
+    /** The signature a stop link names; empty for anything that is not a link of ours. */
+    java.util.Optional<UUID> openStop(String token) {
+        if (token == null || token.length() > 200 || !token.matches("[A-Za-z0-9_-]+")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            java.nio.ByteBuffer plain = java.nio.ByteBuffer.wrap(
+                    crypto.decryptBytes(java.util.Base64.getUrlDecoder().decode(token), STOP_CONTEXT));
+            if (plain.remaining() != 16) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new UUID(plain.getLong(), plain.getLong()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return java.util.Optional.empty(); // not base64, or not ours
+        }
+    }
+
+    /** Whether the signature of a stop link is still kept informed (false: stopped, erased or gone). */
+    boolean isKeptInformed(UUID signatureId) {
+        return jdbc.sql(
+                                "select count(*) from signature where id = ? and keep_informed = true and email_enc is not null")
+                        .param(signatureId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Stops the mails to a supporter: they are no longer kept informed. */
+    @Transactional
+    public void stop(UUID signatureId) {
+        jdbc.sql("update signature set keep_informed = false where id = ?")
+                .param(signatureId)
+                .update();
     }
 
     /** How many supporters of a campaign are kept informed now. */
@@ -62,7 +114,8 @@ public class KeptInformed {
                     String first = name == null
                             ? ""
                             : crypto.decrypt(name, Signing.NAME_CONTEXT).split("\n", 2)[0];
-                    return new Recipient(id, email, first, rs.getString(4), SignatureWriter.reference(id));
+                    return new Recipient(
+                            id, email, first, rs.getString(4), SignatureWriter.reference(id), stopPath(id));
                 })
                 .list();
     }

@@ -186,6 +186,22 @@ class ResponseIT extends AbstractStaffTest {
         assertThat(to(boris)).hasSize(1);
         assertThat(to(carl)).as("did not ask to be kept informed").isEmpty();
 
+        // the link in the mail stops them: a page with a button, only the POST stops
+        String stop = Signer.link(toAnna.get(0), "/updates/stop/");
+        assertThat(toAnna.get(0).getHeader("List-Unsubscribe")[0]).contains("/updates/stop/");
+        var ask = get(stop);
+        assertThat(ask.statusCode()).isEqualTo(200);
+        assertThat(ask.body()).contains("Stop the updates");
+        assertThat(post(stop, java.util.Map.of()).body()).contains("You will get no more updates");
+        assertThat(get(stop).body()).contains("You will get no more updates");
+        assertThat(get("/updates/stop/not-a-token").statusCode()).isEqualTo(404);
+        assertThat(respond("" + campaign.france(), today, "Second answer " + run + ".", "", "en")
+                        .getStatus())
+                .isEqualTo(303);
+        assertThat(await(boris, 2)).hasSize(2);
+        Signer.sleep(6000);
+        assertThat(to(anna)).as("stopped: no second mail").hasSize(1);
+
         for (String lang : List.of("en", "ru")) {
             Screens.save(
                     "delivery-admin-" + lang,
