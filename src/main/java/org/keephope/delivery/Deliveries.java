@@ -64,6 +64,9 @@ public class Deliveries {
         }
     }
 
+    /** The record form's value for "every target of the campaign", delivered one package made for all. */
+    public static final String ALL = "all";
+
     /** A package as made and sent to staff: its bytes, its SHA-256 (hex) and a file name. */
     public record Made(byte[] bytes, String sha256, String fileName, String contentType) {}
 
@@ -199,14 +202,17 @@ public class Deliveries {
         CampaignView campaign = campaign(slug, Locale.ENGLISH);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         Long targetId = null;
+        boolean all = ALL.equals(form.target());
+        List<Long> asked = targets.forCampaignStaff(campaign.id(), Locale.ENGLISH).stream()
+                .map(t -> t.target().id())
+                .toList();
         if (form.target().matches("[0-9]{1,18}")) {
             long id = Long.parseLong(form.target());
-            if (targets.forCampaignStaff(campaign.id(), Locale.ENGLISH).stream()
-                    .anyMatch(t -> t.target().id() == id)) {
+            if (asked.contains(id)) {
                 targetId = id;
             }
         }
-        if (targetId == null) {
+        if (targetId == null && !(all && !asked.isEmpty())) {
             errors.put("target", "target.error.unknown");
         }
         LocalDate on = null;
@@ -223,11 +229,18 @@ public class Deliveries {
         if (method.isEmpty()) {
             errors.put("method", "delivery.error.method");
         }
-        Optional<MadePackage> made = targetId == null
-                ? Optional.empty()
-                : repository.packageFor(campaign.id(), targetId, form.sha256().toLowerCase(Locale.ROOT));
-        if (targetId != null && made.isEmpty()) {
+        if (targetId != null
+                && repository
+                        .packageFor(campaign.id(), targetId, form.sha256().toLowerCase(Locale.ROOT))
+                        .isEmpty()) {
             errors.put("sha256", "delivery.error.unknownPackage");
+        }
+        if (all
+                && !asked.isEmpty()
+                && repository
+                        .packageForAll(campaign.id(), form.sha256().toLowerCase(Locale.ROOT))
+                        .isEmpty()) {
+            errors.put("sha256", "delivery.error.unknownPackageForAll");
         }
         return errors;
     }
@@ -240,30 +253,41 @@ public class Deliveries {
             throw new Invalid(errors);
         }
         CampaignView campaign = campaign(slug, Locale.ENGLISH);
-        long targetId = Long.parseLong(form.target());
         LocalDate on = LocalDate.parse(form.deliveredOn());
         var method = DeliveryMethod.of(form.method());
-        Optional<MadePackage> made =
-                repository.packageFor(campaign.id(), targetId, form.sha256().toLowerCase(Locale.ROOT));
+        String sha256 = form.sha256().toLowerCase(Locale.ROOT);
         String note = form.note().isBlank() ? null : form.note().strip();
-        long id = repository.addRecord(
-                campaign.id(),
-                targetId,
-                on,
-                method.get(),
-                form.deliveredBy().strip(),
-                note,
-                made.get(),
-                clock.instant(),
-                actor);
+        boolean all = ALL.equals(form.target());
+        List<Long> to = all
+                ? targets.forCampaignStaff(campaign.id(), Locale.ENGLISH).stream()
+                        .map(t -> t.target().id())
+                        .toList()
+                : List.of(Long.parseLong(form.target()));
+        MadePackage made = all
+                ? repository.packageForAll(campaign.id(), sha256).orElseThrow()
+                : repository.packageFor(campaign.id(), to.get(0), sha256).orElseThrow();
+        long first = 0;
+        for (long targetId : to) {
+            long id = repository.addRecord(
+                    campaign.id(),
+                    targetId,
+                    on,
+                    method.get(),
+                    form.deliveredBy().strip(),
+                    note,
+                    made,
+                    clock.instant(),
+                    actor);
+            first = first == 0 ? id : first;
+        }
         audit.record(
                 actor,
                 "delivery.record",
                 "campaign",
                 campaign.id(),
-                "target " + targetId + " on " + on + " by " + method.get().value() + " sha256 "
-                        + made.get().sha256());
-        return id;
+                "target " + (all ? "all (" + to.size() + ")" : to.get(0)) + " on " + on + " by "
+                        + method.get().value() + " sha256 " + made.sha256());
+        return first;
     }
 
     /** A campaign's deliveries on record, for staff, in the order they happened. */

@@ -102,6 +102,19 @@ class DeliveryRepository {
                 .flatMap(id -> packageById(campaignId, id));
     }
 
+    /** A package of a campaign with this hash that was made for all its targets. */
+    Optional<Deliveries.MadePackage> packageForAll(long campaignId, String sha256) {
+        return jdbc.sql("""
+                        select id from delivery_package
+                         where campaign_id = ? and sha256 = ? and target_id is null
+                         order by id limit 1
+                        """)
+                .params(campaignId, sha256)
+                .query(Long.class)
+                .optional()
+                .flatMap(id -> packageById(campaignId, id));
+    }
+
     long addRecord(
             long campaignId,
             long targetId,

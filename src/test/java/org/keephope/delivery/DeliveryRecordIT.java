@@ -156,6 +156,43 @@ class DeliveryRecordIT extends AbstractStaffTest {
     }
 
     @Test
+    void aPackageMadeForAllIsPutOnRecordForEachTargetAtOnce() throws Exception {
+        String perTarget = Deliveries.sha256(download(campaign.germany(), "csv"));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        var refused = record("all", today, "email", "Us", "", perTarget);
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString())
+                .contains("id=\"sha256-error\"")
+                .contains("a delivery to each target names a package made for all");
+
+        byte[] all = mvc.perform(MockMvcRequestBuilders.get("/admin/campaigns/" + campaign.slug()
+                                + "/delivery/package?target=all&language=en&format=pdf")
+                        .with(EDITOR))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(record("all", today, "online-form", "Us", "", Deliveries.sha256(all))
+                        .getStatus())
+                .isEqualTo(303);
+        assertThat(jdbc.sql("select target_id from delivery_record where campaign_id = ? and package_sha256 = ?"
+                                + " order by target_id")
+                        .params(campaign.id(), Deliveries.sha256(all))
+                        .query(Long.class)
+                        .list())
+                .containsExactlyInAnyOrder(campaign.germany(), campaign.france());
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'delivery.record' and object_id = ?"
+                                + " and detail like 'target all (2)%'")
+                        .param("" + campaign.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(publicPage("en"))
+                .contains("Delivered to Angela Merkel on")
+                .contains("Delivered to François Hollande on")
+                .contains("Through an online form");
+    }
+
+    @Test
     void theCampaignMovesToDeliveredOnceClosedWhenStaffSaySo() throws Exception {
         String path = "/admin/campaigns/" + campaign.slug() + "/delivery/delivered";
         var live = mvc.perform(MockMvcRequestBuilders.post(path).with(EDITOR).with(csrf()))

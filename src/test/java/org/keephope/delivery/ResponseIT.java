@@ -192,6 +192,8 @@ class ResponseIT extends AbstractStaffTest {
         var ask = get(stop);
         assertThat(ask.statusCode()).isEqualTo(200);
         assertThat(ask.body()).contains("Stop the updates");
+        Screens.save("stop-updates-en", ask.body());
+        Screens.save("stop-updates-ru", get(stop + "?lang=ru").body());
         assertThat(post(stop, java.util.Map.of()).body()).contains("You will get no more updates");
         assertThat(get(stop).body()).contains("You will get no more updates");
         assertThat(get("/updates/stop/not-a-token").statusCode()).isEqualTo(404);
