@@ -69,7 +69,9 @@ class AdminCampaignController {
                 ? "admin.saved"
                 : params.containsKey("translated")
                         ? "admin.translated"
-                        : params.containsKey("translationInvalid") ? "admin.translationInvalid" : null;
+                        : params.containsKey("translationInvalid")
+                                ? "admin.translationInvalid"
+                                : params.containsKey("notReopened") ? "admin.notReopened" : null;
         model.addAttribute("notice", notice);
         return form(form, Map.of(), false, slug, model, csrf);
     }
@@ -105,7 +107,9 @@ class AdminCampaignController {
         } catch (IllegalArgumentException e) {
             throw PageNotFound.of("transition", transition);
         }
-        editing.move(slug, move, staff.getName());
+        if (!editing.move(slug, move, staff.getName()) && move == CampaignEditing.Transition.REOPEN) {
+            return Redirects.seeOther(response, "/admin/campaigns/" + slug + "/edit?notReopened#status");
+        }
         return Redirects.seeOther(response, "/admin/campaigns/" + slug + "/edit");
     }
 

@@ -31,7 +31,9 @@ public class CampaignEditing {
     public enum Transition {
         PUBLISH(CampaignStatus.DRAFT, CampaignStatus.LIVE),
         CLOSE(CampaignStatus.LIVE, CampaignStatus.CLOSED),
-        DELIVER(CampaignStatus.CLOSED, CampaignStatus.DELIVERED);
+        DELIVER(CampaignStatus.CLOSED, CampaignStatus.DELIVERED),
+        /** Back to live: only while the deadline is ahead (or there is none), else the clock would close it again. */
+        REOPEN(CampaignStatus.CLOSED, CampaignStatus.LIVE);
 
         final CampaignStatus from;
         final CampaignStatus to;
@@ -101,6 +103,11 @@ public class CampaignEditing {
     @Transactional
     public boolean move(String slug, Transition transition, String actor) {
         CampaignRow current = repository.findBySlug(slug, "").orElseThrow();
+        if (transition == Transition.REOPEN
+                && current.deadline() != null
+                && !current.deadline().isAfter(clock.instant())) {
+            return false;
+        }
         boolean moved = repository.changeStatus(current.id(), transition.from, transition.to, clock.instant());
         if (moved) {
             audit.record(

@@ -100,14 +100,43 @@ class CampaignRepository {
                 .update();
     }
 
-    /** Moves the lifecycle on; the first move to closed (or delivered) records when signing ended. */
+    /**
+     * Moves the lifecycle on; the first move to closed (or delivered) records when signing ended, a move back to
+     * live (reopening) forgets it, so that retention does not run for a campaign that takes signatures again.
+     */
     boolean changeStatus(long id, CampaignStatus from, CampaignStatus to, Instant now) {
         return jdbc.sql("update campaign set status = ?, updated_at = ?, version = version + 1,"
-                                + " closed_at = case when ? then coalesce(closed_at, ?) else closed_at end"
+                                + " closed_at = case when ? then coalesce(closed_at, ?) else null end"
                                 + " where id = ? and status = ?")
                         .params(to.name(), Rows.param(now), to.hasClosed(), Rows.param(now), id, from.name())
                         .update()
                 == 1;
+    }
+
+    record Due(long id, String slug, Instant deadline) {}
+
+    /** Live campaigns whose deadline has passed: the clock closes them. */
+    List<Due> dueToClose(Instant now) {
+        return jdbc.sql("""
+                        select id, slug, deadline from campaign
+                         where status = 'LIVE' and deadline is not null and deadline <= ?
+                         order by id
+                        """)
+                .param(Rows.param(now))
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), Rows.instant(rs, "deadline")))
+                .list();
+    }
+
+    /**
+     * Closes a live campaign whose deadline has passed, as of its deadline. Conditional: of any number of nodes
+     * trying at once, one changes the row and the others find it closed already (false).
+     */
+    boolean closeAtDeadline(long id, Instant now) {
+        return jdbc.sql("""
+                        update campaign set status = 'CLOSED', closed_at = coalesce(closed_at, deadline),
+                               updated_at = ?, version = version + 1
+                         where id = ? and status = 'LIVE' and deadline is not null and deadline <= ?
+                        """).params(Rows.param(now), id, Rows.param(now)).update() == 1;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.keephope.delivery;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Base64;
@@ -12,11 +13,16 @@ import java.util.Map;
 import org.keephope.campaign.CampaignView;
 import org.keephope.target.CampaignTarget;
 import org.keephope.target.Targets;
+import org.keephope.web.FormErrors;
+import org.keephope.web.Redirects;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -27,16 +33,100 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AdminDeliveryController {
 
     private final Deliveries deliveries;
+    private final Responses responses;
     private final Targets targets;
+    private final java.time.Clock clock;
 
-    AdminDeliveryController(Deliveries deliveries, Targets targets) {
+    AdminDeliveryController(Deliveries deliveries, Responses responses, Targets targets, java.time.Clock clock) {
         this.deliveries = deliveries;
+        this.responses = responses;
         this.targets = targets;
+        this.clock = clock.withZone(java.time.ZoneOffset.UTC);
     }
 
     @GetMapping("/admin/campaigns/{slug}/delivery")
-    String show(@PathVariable String slug, Locale locale, Model model, CsrfToken csrf) {
+    String show(
+            @PathVariable String slug,
+            @RequestParam(required = false) String recorded,
+            @RequestParam(required = false) String delivered,
+            @RequestParam(required = false) String responded,
+            Locale locale,
+            Model model,
+            CsrfToken csrf) {
+        model.addAttribute(
+                "notice", recorded != null ? "delivery.recorded" : delivered != null ? "delivery.delivered" : null);
         return page(slug, locale, model, csrf, new PackageChoice("all", locale.getLanguage(), "pdf", false), Map.of());
+    }
+
+    @PostMapping("/admin/campaigns/{slug}/delivery/records")
+    String record(
+            @PathVariable String slug,
+            @Valid @ModelAttribute("record") DeliveryForm form,
+            BindingResult binding,
+            Principal staff,
+            Locale locale,
+            Model model,
+            CsrfToken csrf,
+            HttpServletResponse response) {
+        FormErrors errors = FormErrors.of(binding);
+        deliveries.problems(slug, form).forEach(errors::add);
+        if (errors.isEmpty()) {
+            try {
+                deliveries.record(slug, form, staff.getName());
+                return Redirects.seeOther(response, "/admin/campaigns/" + slug + "/delivery?recorded#records");
+            } catch (Deliveries.Invalid invalid) {
+                invalid.errors().forEach(errors::add);
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("record", form);
+        model.addAttribute("recordErrors", errors);
+        return page(slug, locale, model, csrf, new PackageChoice("all", locale.getLanguage(), "pdf", false), Map.of());
+    }
+
+    @PostMapping("/admin/campaigns/{slug}/delivery/responses")
+    String respond(
+            @PathVariable String slug,
+            @Valid @ModelAttribute("response") ResponseForm form,
+            BindingResult binding,
+            Principal staff,
+            Locale locale,
+            Model model,
+            CsrfToken csrf,
+            HttpServletResponse response) {
+        FormErrors errors = FormErrors.of(binding);
+        responses.problems(slug, form).forEach(errors::add);
+        if (errors.isEmpty()) {
+            try {
+                responses.record(slug, form, staff.getName());
+                return Redirects.seeOther(response, "/admin/campaigns/" + slug + "/delivery?responded#responses");
+            } catch (Deliveries.Invalid invalid) {
+                invalid.errors().forEach(errors::add);
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("response", form);
+        model.addAttribute("responseErrors", errors);
+        return page(slug, locale, model, csrf, new PackageChoice("all", locale.getLanguage(), "pdf", false), Map.of());
+    }
+
+    @PostMapping("/admin/campaigns/{slug}/delivery/delivered")
+    String delivered(
+            @PathVariable String slug,
+            Principal staff,
+            Locale locale,
+            Model model,
+            CsrfToken csrf,
+            HttpServletResponse response) {
+        try {
+            deliveries.markDelivered(slug, staff.getName());
+            return Redirects.seeOther(response, "/admin/campaigns/" + slug + "/delivery?delivered#records");
+        } catch (Deliveries.Invalid invalid) {
+            response.setStatus(409);
+            model.addAttribute("deliveredError", invalid.errors().get("delivered"));
+            return page(
+                    slug, locale, model, csrf, new PackageChoice("all", locale.getLanguage(), "pdf", false), Map.of());
+        }
     }
 
     @GetMapping("/admin/campaigns/{slug}/delivery/package")
@@ -86,6 +176,9 @@ class AdminDeliveryController {
 
     String page(
             String slug, Locale locale, Model model, CsrfToken csrf, PackageChoice choice, Map<String, String> errors) {
+        if (csrf != null) {
+            csrf.getToken(); // load the deferred token now: a long page is sent before its forms are reached
+        }
         CampaignView campaign = deliveries.campaign(slug, locale);
         List<CampaignTarget> asked = targets.forCampaign(campaign.id(), locale);
         Map<Long, String> names = new LinkedHashMap<>();
@@ -93,10 +186,33 @@ class AdminDeliveryController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("targets", asked);
         model.addAttribute("targetNames", names);
-        model.addAttribute("packages", deliveries.packages(campaign.id()));
+        List<Deliveries.MadePackage> packages = deliveries.packages(campaign.id());
+        model.addAttribute("packages", packages);
+        model.addAttribute("records", deliveries.records(campaign.id()));
+        if (!model.containsAttribute("record")) {
+            model.addAttribute(
+                    "record",
+                    DeliveryForm.empty(
+                            java.time.LocalDate.now(clock).toString(),
+                            packages.isEmpty() ? "" : packages.get(0).sha256()));
+            model.addAttribute("recordErrors", FormErrors.none());
+        }
+        model.addAttribute("responses", responses.forCampaign(campaign.id()));
+        if (!model.containsAttribute("responseErrors")) {
+            model.addAttribute(
+                    "response",
+                    ResponseForm.empty(java.time.LocalDate.now(clock).toString(), locale.getLanguage()));
+            model.addAttribute("responseErrors", FormErrors.none());
+        }
+        if (!model.containsAttribute("deliveredError")) {
+            model.addAttribute("deliveredError", null);
+        }
         model.addAttribute("choice", choice);
         model.addAttribute("errors", errors);
         model.addAttribute("csrf", csrf);
+        if (!model.containsAttribute("notice")) {
+            model.addAttribute("notice", null);
+        }
         return "delivery/admin";
     }
 }

@@ -1,12 +1,17 @@
 package org.keephope.delivery;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keephope.audit.AuditLog;
+import org.keephope.campaign.CampaignEditing;
+import org.keephope.campaign.CampaignStatus;
 import org.keephope.campaign.CampaignView;
 import org.keephope.campaign.Campaigns;
 import org.keephope.target.CampaignTarget;
@@ -59,6 +64,9 @@ public class Deliveries {
         }
     }
 
+    /** The record form's value for "every target of the campaign", delivered one package made for all. */
+    public static final String ALL = "all";
+
     /** A package as made and sent to staff: its bytes, its SHA-256 (hex) and a file name. */
     public record Made(byte[] bytes, String sha256, String fileName, String contentType) {}
 
@@ -73,7 +81,25 @@ public class Deliveries {
             java.time.Instant madeAt,
             String madeBy) {}
 
+    /** A delivery on record, for staff: everything that was recorded, with the package's format and language. */
+    public record OnRecord(
+            long id,
+            long targetId,
+            LocalDate deliveredOn,
+            DeliveryMethod method,
+            String deliveredBy,
+            String note,
+            String sha256,
+            String format,
+            String locale,
+            java.time.Instant recordedAt,
+            String recordedBy) {}
+
+    /** A delivery as the public sees it under its target: the day, how, and the package's SHA-256. */
+    public record Delivered(long targetId, LocalDate on, DeliveryMethod method, String sha256, String format) {}
+
     private final Campaigns campaigns;
+    private final CampaignEditing editing;
     private final Targets targets;
     private final PackageMaker maker;
     private final PackagePdf pdf;
@@ -85,6 +111,7 @@ public class Deliveries {
 
     Deliveries(
             Campaigns campaigns,
+            CampaignEditing editing,
             Targets targets,
             PackageMaker maker,
             PackagePdf pdf,
@@ -94,6 +121,7 @@ public class Deliveries {
             Clock clock,
             TransactionTemplate transaction) {
         this.campaigns = campaigns;
+        this.editing = editing;
         this.targets = targets;
         this.maker = maker;
         this.pdf = pdf;
@@ -160,6 +188,140 @@ public class Deliveries {
     @Transactional(readOnly = true)
     public List<MadePackage> packages(long campaignId) {
         return repository.packages(campaignId, 50);
+    }
+
+    /**
+     * What a delivery on record must also be: the target one
+     * the campaign asks, the day not after tomorrow (UTC, so that a delivery in a time zone ahead is not refused)
+     * and the hash that of a package this site made for that target or for all. Audited; never changed later.
+     *
+     * Returns what is wrong beyond the form's own rules, as field errors (message keys), or none.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> problems(String slug, DeliveryForm form) {
+        CampaignView campaign = campaign(slug, Locale.ENGLISH);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Long targetId = null;
+        boolean all = ALL.equals(form.target());
+        List<Long> asked = targets.forCampaignStaff(campaign.id(), Locale.ENGLISH).stream()
+                .map(t -> t.target().id())
+                .toList();
+        if (form.target().matches("[0-9]{1,18}")) {
+            long id = Long.parseLong(form.target());
+            if (asked.contains(id)) {
+                targetId = id;
+            }
+        }
+        if (targetId == null && !(all && !asked.isEmpty())) {
+            errors.put("target", "target.error.unknown");
+        }
+        LocalDate on = null;
+        try {
+            on = LocalDate.parse(form.deliveredOn());
+            if (on.isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1))
+                    || on.isBefore(LocalDate.of(2000, 1, 1))) {
+                errors.put("deliveredOn", "delivery.error.future");
+            }
+        } catch (DateTimeParseException e) {
+            errors.put("deliveredOn", "delivery.error.date");
+        }
+        var method = DeliveryMethod.of(form.method());
+        if (method.isEmpty()) {
+            errors.put("method", "delivery.error.method");
+        }
+        if (targetId != null
+                && repository
+                        .packageFor(campaign.id(), targetId, form.sha256().toLowerCase(Locale.ROOT))
+                        .isEmpty()) {
+            errors.put("sha256", "delivery.error.unknownPackage");
+        }
+        if (all
+                && !asked.isEmpty()
+                && repository
+                        .packageForAll(campaign.id(), form.sha256().toLowerCase(Locale.ROOT))
+                        .isEmpty()) {
+            errors.put("sha256", "delivery.error.unknownPackageForAll");
+        }
+        return errors;
+    }
+
+    /** Puts a delivery on record (see {@link #problems}); audited, and never changed later. */
+    @Transactional
+    public long record(String slug, DeliveryForm form, String actor) {
+        Map<String, String> errors = problems(slug, form);
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        CampaignView campaign = campaign(slug, Locale.ENGLISH);
+        LocalDate on = LocalDate.parse(form.deliveredOn());
+        var method = DeliveryMethod.of(form.method());
+        String sha256 = form.sha256().toLowerCase(Locale.ROOT);
+        String note = form.note().isBlank() ? null : form.note().strip();
+        boolean all = ALL.equals(form.target());
+        List<Long> to = all
+                ? targets.forCampaignStaff(campaign.id(), Locale.ENGLISH).stream()
+                        .map(t -> t.target().id())
+                        .toList()
+                : List.of(Long.parseLong(form.target()));
+        MadePackage made = all
+                ? repository.packageForAll(campaign.id(), sha256).orElseThrow()
+                : repository.packageFor(campaign.id(), to.get(0), sha256).orElseThrow();
+        long first = 0;
+        for (long targetId : to) {
+            long id = repository.addRecord(
+                    campaign.id(),
+                    targetId,
+                    on,
+                    method.get(),
+                    form.deliveredBy().strip(),
+                    note,
+                    made,
+                    clock.instant(),
+                    actor);
+            first = first == 0 ? id : first;
+        }
+        audit.record(
+                actor,
+                "delivery.record",
+                "campaign",
+                campaign.id(),
+                "target " + (all ? "all (" + to.size() + ")" : to.get(0)) + " on " + on + " by "
+                        + method.get().value() + " sha256 " + made.sha256());
+        return first;
+    }
+
+    /** A campaign's deliveries on record, for staff, in the order they happened. */
+    @Transactional(readOnly = true)
+    public List<OnRecord> records(long campaignId) {
+        return repository.records(campaignId);
+    }
+
+    /** A campaign's deliveries on record by target, as the public sees them. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Delivered>> delivered(long campaignId) {
+        Map<Long, List<Delivered>> byTarget = new java.util.LinkedHashMap<>();
+        for (OnRecord r : repository.records(campaignId)) {
+            byTarget.computeIfAbsent(r.targetId(), k -> new java.util.ArrayList<>())
+                    .add(new Delivered(r.targetId(), r.deliveredOn(), r.method(), r.sha256(), r.format()));
+        }
+        return byTarget;
+    }
+
+    /**
+     * Staff say the campaign is delivered: a closed campaign moves on (as from the campaign's own screen).
+     *
+     * @throws Invalid when it is not closed yet
+     */
+    @Transactional
+    public void markDelivered(String slug, String actor) {
+        CampaignView campaign = campaign(slug, Locale.ENGLISH);
+        if (campaign.status() == CampaignStatus.DELIVERED) {
+            return;
+        }
+        if (campaign.status() != CampaignStatus.CLOSED) {
+            throw new Invalid(Map.of("delivered", "delivery.error.notClosed"));
+        }
+        editing.move(slug, CampaignEditing.Transition.DELIVER, actor);
     }
 
     static String sha256(byte[] bytes) {

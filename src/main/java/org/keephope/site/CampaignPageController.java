@@ -9,6 +9,8 @@ import java.util.Map;
 import org.keephope.campaign.CampaignRef;
 import org.keephope.campaign.CampaignView;
 import org.keephope.campaign.Campaigns;
+import org.keephope.delivery.Deliveries;
+import org.keephope.delivery.Responses;
 import org.keephope.partner.Partners;
 import org.keephope.signature.OriginGuard;
 import org.keephope.signature.SignForm;
@@ -45,6 +47,8 @@ class CampaignPageController {
     private final Targets targets;
     private final Stats stats;
     private final Partners partners;
+    private final Deliveries deliveries;
+    private final Responses responses;
 
     CampaignPageController(
             Campaigns campaigns,
@@ -54,7 +58,11 @@ class CampaignPageController {
             SiteProperties site,
             Targets targets,
             Stats stats,
-            Partners partners) {
+            Partners partners,
+            Deliveries deliveries,
+            Responses responses) {
+        this.deliveries = deliveries;
+        this.responses = responses;
         this.targets = targets;
         this.stats = stats;
         this.partners = partners;
@@ -183,6 +191,8 @@ class CampaignPageController {
         model.addAttribute("share", ShareLinks.of(site.absolute("/campaigns/" + campaign.slug()), campaign.title()));
         model.addAttribute("sign", signing.panel(ref, locale, form, errors, notice));
         model.addAttribute("targets", targets.forCampaign(campaign.id(), locale));
+        model.addAttribute("delivered", deliveries.delivered(campaign.id()));
+        model.addAttribute("responses", responses.published(campaign.id()));
         model.addAttribute("overTime", stats.overTimeFigure(campaign, locale, "over-time"));
         return "pages/campaign";
     }

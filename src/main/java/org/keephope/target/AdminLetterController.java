@@ -123,7 +123,8 @@ class AdminLetterController {
                 params.get("hourTo"),
                 params.get("hourlyCap"),
                 params.get("totalCap"),
-                params.containsKey("paused"));
+                params.containsKey("paused"),
+                params.containsKey("digest"));
         Map<String, String> errors = staff.saveSending(campaign.id(), targetId, form, principal.getName());
         if (errors.isEmpty()) {
             return Redirects.seeOther(response, "/admin/campaigns/" + slug + "/letters?saved#target-" + targetId);

@@ -29,7 +29,8 @@ import org.springframework.web.util.HtmlUtils;
  * is taken by one node, and in the same transaction writes the mail to the outbox, marks the letter sent and moves
  * the target's next time on by an hour divided by its hourly cap (Proca's drip: letters spread evenly, never a
  * burst). A letter goes only while its campaign is live, its mode is not off, the target is not paused, within
- * the target's window (dates, and hours of the day in its time zone) and under its total cap.
+ * the target's window (dates, and hours of the day in its time zone) and under its total cap. A target set to a
+ * daily digest gets, once a day within its window and hours, one mail with every letter queued to it instead.
  */
 @Component
 class LetterDispatcher {
@@ -125,6 +126,9 @@ class LetterDispatcher {
         if (mode == LetterMode.OFF || target == null || !target.data().active() || !open(s, target, now)) {
             return false;
         }
+        if (s.digest()) {
+            return sendDigest(s, mode, target, now);
+        }
         Optional<LetterRepository.Queued> next = repository.oldestQueued(s.campaignId(), s.targetId());
         if (next.isEmpty()) {
             return false;
@@ -156,6 +160,104 @@ class LetterDispatcher {
         repository.markSent(letter.id(), to, mode != LetterMode.SEND, now);
         repository.sent(s.campaignId(), s.targetId(), now.plus(interval(s.hourlyCap())));
         return true;
+    }
+
+    /** Letters in one digest at most; what is left goes in the next day's. */
+    static final int DIGEST_MAX = 500;
+
+    /**
+     * A target that takes a daily digest: every letter queued to it (up to the total cap and {@link #DIGEST_MAX}) in
+     * one mail, under the first letter's reference; the next digest may go a day later.
+     */
+    private boolean sendDigest(LetterRepository.Sending s, LetterMode mode, EditableTarget target, Instant now) {
+        int room = s.totalCap() == null ? DIGEST_MAX : Math.min(DIGEST_MAX, s.totalCap() - s.sentCount());
+        List<LetterRepository.Queued> queued = repository.queued(s.campaignId(), s.targetId(), Math.max(0, room));
+        if (queued.isEmpty()) {
+            return false;
+        }
+        String to = address(mode, target);
+        if (to == null) {
+            if (target.data().contactEmails().isEmpty()) {
+                return false;
+            }
+            queued.forEach(q -> repository.markBounced(q.id()));
+            return true;
+        }
+        String title = campaigns
+                .summary(s.campaignId(), Locale.ENGLISH)
+                .map(c -> c.title())
+                .orElse("");
+        List<LetterPayload> payloads = queued.stream()
+                .map(q -> LetterPayload.open(crypto, q.payload(), q.signatureId(), target.id()))
+                .toList();
+        long ref = queued.get(0).id();
+        outbox.enqueue(composeDigest(to, mode, target, payloads, title, now), reference(ref), MailPriority.NOTICE);
+        for (LetterRepository.Queued q : queued) {
+            repository.markSent(q.id(), to, mode != LetterMode.SEND, now);
+            repository.markDigested(q.id(), ref);
+        }
+        repository.sentDigest(s.campaignId(), s.targetId(), queued.size(), now.plus(Duration.ofDays(1)));
+        return true;
+    }
+
+    /** Where a letter goes now: the test address, or in mode send the target's first address not bounced. */
+    private String address(LetterMode mode, EditableTarget target) {
+        if (mode != LetterMode.SEND) {
+            return testAddress();
+        }
+        Set<String> bounced = repository.bounced(target.id());
+        return target.data().contactEmails().stream()
+                .filter(a -> !bounced.contains(a))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private MailMessage composeDigest(
+            String to, LetterMode mode, EditableTarget target, List<LetterPayload> letters, String title, Instant now) {
+        StringBuilder text = new StringBuilder();
+        String subject = letters.size() + (letters.size() == 1 ? " letter" : " letters") + " from supporters of \""
+                + title + "\" (" + java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC) + ")";
+        if (mode != LetterMode.SEND) {
+            subject = "[DRY RUN] " + subject;
+            text.append("[DRY RUN] This digest was not sent to ")
+                    .append(target.data().original().name())
+                    .append(" (")
+                    .append(
+                            target.data().contactEmails().isEmpty()
+                                    ? "no address on file"
+                                    : String.join(", ", target.data().contactEmails()))
+                    .append("). Letters go to offices only in mode \"send\".\n\n");
+        }
+        text.append("Today's letters to you from supporters of the campaign \"")
+                .append(title)
+                .append("\" (")
+                .append(site.absolute("/"))
+                .append("), one after the other. Each writer agreed that their name and country are sent to you.\n\n");
+        int n = 0;
+        for (LetterPayload p : letters) {
+            n++;
+            text.append("---- ").append(n).append(" / ").append(letters.size()).append(" ----\n");
+            text.append(p.subject())
+                    .append("\n\n")
+                    .append(p.text())
+                    .append("\n\n")
+                    .append(p.firstName());
+            if (!p.lastName().isBlank()) {
+                text.append(' ').append(p.lastName());
+            }
+            text.append('\n')
+                    .append(Target.countryName(p.country(), Locale.ENGLISH))
+                    .append("\n\n");
+        }
+        String plain = text.toString();
+        StringBuilder html = new StringBuilder("<!doctype html><html><body>");
+        for (String paragraph : plain.split("\n\n")) {
+            html.append("<p>")
+                    .append(HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>"))
+                    .append("</p>");
+        }
+        html.append("</body></html>");
+        return new MailMessage(to, subject, plain, html.toString(), null);
     }
 
     /** One letter every hour / cap: 30 an hour is one every two minutes. */

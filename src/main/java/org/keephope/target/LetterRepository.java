@@ -28,7 +28,8 @@ class LetterRepository {
             Integer totalCap,
             boolean paused,
             Instant nextSendAt,
-            int sentCount) {}
+            int sentCount,
+            boolean digest) {}
 
     record Queued(long id, UUID signatureId, byte[] payload) {}
 
@@ -130,7 +131,7 @@ class LetterRepository {
     void saveSending(Sending s) {
         jdbc.sql("""
                         update letter_sending set window_start = ?, window_end = ?, hour_from = ?, hour_to = ?,
-                          hourly_cap = ?, total_cap = ?, paused = ?
+                          hourly_cap = ?, total_cap = ?, paused = ?, digest = ?
                          where campaign_id = ? and target_id = ?
                         """)
                 .params(
@@ -141,6 +142,7 @@ class LetterRepository {
                         s.hourlyCap(),
                         s.totalCap(),
                         s.paused(),
+                        s.digest(),
                         s.campaignId(),
                         s.targetId())
                 .update();
@@ -176,6 +178,41 @@ class LetterRepository {
                 .params(campaignId, targetId)
                 .query((rs, n) -> new Queued(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3)))
                 .optional();
+    }
+
+    /** Up to {@code limit} queued letters to a target of a campaign, oldest first (for a digest). */
+    List<Queued> queued(long campaignId, long targetId, int limit) {
+        return jdbc.sql("""
+                        select id, signature_id, payload from letter
+                         where campaign_id = ? and target_id = ? and status = 'QUEUED'
+                         order by id limit ?
+                        """)
+                .params(campaignId, targetId, limit)
+                .query((rs, n) -> new Queued(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3)))
+                .list();
+    }
+
+    /** A letter went to the outbox in the digest mail referenced by the letter {@code digestRef}. */
+    void markDigested(long id, long digestRef) {
+        jdbc.sql("update letter set digest_ref = ? where id = ?")
+                .params(digestRef, id)
+                .update();
+    }
+
+    /** The letters of a digest that went out under this letter's reference (the letter itself among them). */
+    List<Long> digestOf(long letterId) {
+        return jdbc.sql("select id from letter where digest_ref = ? order by id")
+                .param(letterId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** A digest of {@code count} letters went: the next may go at {@code next}. */
+    void sentDigest(long campaignId, long targetId, int count, Instant next) {
+        jdbc.sql("""
+                        update letter_sending set next_send_at = ?, sent_count = sent_count + ?
+                         where campaign_id = ? and target_id = ?
+                        """).params(Rows.param(next), count, campaignId, targetId).update();
     }
 
     /** The letter went to the outbox: its text is there (encrypted), so it is dropped here. */
@@ -249,6 +286,7 @@ class LetterRepository {
             return;
         }
         markBounced(letterId);
+        digestOf(letterId).forEach(this::markBounced);
         Sent s = sent.get();
         if (s.sentTo() != null && Boolean.FALSE.equals(s.dryRun())) {
             jdbc.sql(
@@ -288,6 +326,7 @@ class LetterRepository {
                 Rows.integer(rs, "total_cap"),
                 rs.getBoolean("paused"),
                 Rows.instant(rs, "next_send_at"),
-                rs.getInt("sent_count"));
+                rs.getInt("sent_count"),
+                rs.getBoolean("digest"));
     }
 }

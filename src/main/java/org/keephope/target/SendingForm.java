@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A target's sending rules as staff type them: the window as local date-times in the target's time zone
  * ({@code 2013-09-05T09:00}, empty for none), the hours of the day (from inclusive, to exclusive; 22–6 wraps past
- * midnight; 0–24 is all day), letters per hour, letters in total (empty for no cap), and paused.
+ * midnight; 0–24 is all day), letters per hour, letters in total (empty for no cap), paused, and a daily digest
+ * (one mail a day with every letter queued) instead of single letters.
  */
 public record SendingForm(
         String windowStart,
@@ -19,7 +20,8 @@ public record SendingForm(
         String hourTo,
         String hourlyCap,
         String totalCap,
-        boolean paused) {
+        boolean paused,
+        boolean digest) {
 
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -34,7 +36,7 @@ public record SendingForm(
 
     static SendingForm of(LetterRepository.Sending s, ZoneId zone, int defaultCap) {
         if (s == null) {
-            return new SendingForm("", "", "0", "24", "" + defaultCap, "", false);
+            return new SendingForm("", "", "0", "24", "" + defaultCap, "", false, false);
         }
         return new SendingForm(
                 local(s.windowStart(), zone),
@@ -43,7 +45,8 @@ public record SendingForm(
                 "" + s.hourTo(),
                 "" + s.hourlyCap(),
                 s.totalCap() == null ? "" : "" + s.totalCap(),
-                s.paused());
+                s.paused(),
+                s.digest());
     }
 
     /** Field errors as message keys. */

@@ -105,13 +105,15 @@ class StaffLetters {
                         : Integer.parseInt(form.totalCap().strip()),
                 form.paused(),
                 null,
-                0));
+                0,
+                form.digest()));
         audit.record(
                 actor,
                 "letters.sending",
                 "target",
                 targetId,
-                "campaign " + campaignId + (form.paused() ? ", paused" : "") + ", " + form.hourlyCap() + "/h");
+                "campaign " + campaignId + (form.paused() ? ", paused" : "") + (form.digest() ? ", daily digest" : "")
+                        + ", " + form.hourlyCap() + "/h");
         return Map.of();
     }
 

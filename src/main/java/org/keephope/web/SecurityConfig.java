@@ -44,7 +44,13 @@ class SecurityConfig {
                 // authorised by a key in a header, never by a cookie, so a forged cross-site request has none.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(
-                                "/campaigns/*/sign", "/confirm/**", "/erase/**", "/letters/**", "/error", "/api/v1/**"))
+                                "/campaigns/*/sign",
+                                "/confirm/**",
+                                "/erase/**",
+                                "/letters/**",
+                                "/updates/**",
+                                "/error",
+                                "/api/v1/**"))
                 // NEVER: Spring Security itself creates no session; only the staff sign-in pages do.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))

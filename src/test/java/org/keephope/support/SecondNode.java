@@ -1,19 +1,18 @@
-package org.keephope.target;
+package org.keephope.support;
 
 import java.util.HashMap;
 import java.util.Map;
 import org.keephope.KeepHopeApplication;
-import org.keephope.support.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /** A second KeepHope node on the test's database, as MailOutboxIT starts one. */
-final class SecondNode {
+public final class SecondNode {
 
     private SecondNode() {}
 
-    static ConfigurableApplicationContext start(Environment environment) {
+    public static ConfigurableApplicationContext start(Environment environment) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
         for (String key : new String[] {
             "spring.mail.host",
