@@ -2,11 +2,21 @@ package org.keephope.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.keephope.web.SiteProperties;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +31,13 @@ class ApiConfig {
 
     static final String BEARER = "bearer";
     static final String OSDI = "osdiToken";
+    static final String PROBLEM = "Problem";
+
+    /** The refusals every route may give, whatever it is: each key sent is checked and counted. */
+    private static final Map<String, String> ANY_ROUTE = Map.of(
+            "401", "No key where one is required; or a key that is unknown, expired or revoked",
+            "403", "The key does not hold the scope this route needs",
+            "429", "Too many requests with this key this minute; see Retry-After (seconds)");
 
     /**
      * An {@code ETag} (a hash of the body) on every successful GET of the API, and 304 for a matching
@@ -59,5 +76,78 @@ class ApiConfig {
                                         .in(SecurityScheme.In.HEADER)
                                         .name("OSDI-API-Token")
                                         .description("The same key in the OSDI header")));
+    }
+
+    /**
+     * The error answers of each operation, as they are (problem+json, one schema), in place of what springdoc
+     * would guess from the exception handlers: 401/403/429 everywhere, 404 where a slug is named, 400 where
+     * there are parameters or a body, and 409/415/422 for the POST.
+     */
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                        ApiResponses responses = operation.getResponses();
+                        responses.keySet().removeIf(code -> !code.startsWith("2"));
+                        if (responses.containsKey("202")) {
+                            responses.remove("200");
+                        }
+                        ANY_ROUTE.forEach((code, text) -> responses.addApiResponse(code, problem(text)));
+                        if (path.contains("{slug}")) {
+                            responses.addApiResponse("404", problem("No public campaign (or post) has this slug"));
+                        }
+                        if (hasQuery(operation) || operation.getRequestBody() != null) {
+                            responses.addApiResponse(
+                                    "400",
+                                    problem(
+                                            "A parameter or the body is malformed (a bad cursor, a wrong type, unknown fields)"));
+                        }
+                        if (method == PathItem.HttpMethod.POST) {
+                            responses.addApiResponse("409", problem("The campaign does not take signatures now"));
+                            responses.addApiResponse("415", problem("The body is not application/json"));
+                            responses.addApiResponse("422", problem("Fields are missing or wrong; see 'errors'"));
+                        }
+                    }));
+        };
+    }
+
+    private static boolean hasQuery(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()));
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> problemSchema() {
+        Schema errors = typed("object")
+                .description("Field or parameter → what is wrong with it")
+                .additionalProperties(typed("string"));
+        return typed("object")
+                .description("RFC 9457 problem details")
+                .addProperty("type", typed("string").description("about:blank"))
+                .addProperty("title", typed("string"))
+                .addProperty("status", typed("integer"))
+                .addProperty("detail", typed("string"))
+                .addProperty("instance", typed("string"))
+                .addProperty("errors", errors);
+    }
+
+    /** A schema of one type, written the 3.1 way ({@code types}) and the 3.0 way ({@code type}). */
+    @SuppressWarnings("rawtypes")
+    private static Schema typed(String type) {
+        Schema schema = new Schema<>();
+        schema.setType(type);
+        schema.setTypes(Set.of(type));
+        return schema;
     }
 }

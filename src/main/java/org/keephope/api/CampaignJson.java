@@ -12,7 +12,7 @@ final class CampaignJson {
 
     private CampaignJson() {}
 
-    @Schema(description = "A campaign in a list.")
+    @Schema(name = "CampaignItem", description = "A campaign in a list.")
     record Item(
             String slug,
 
@@ -34,10 +34,12 @@ final class CampaignJson {
             @Schema(description = "This campaign in the API.")
             String self) {}
 
-    @Schema(description = "The campaigns the public may see (live, closed, delivered), newest first.")
+    @Schema(
+            name = "CampaignList",
+            description = "The campaigns the public may see (live, closed, delivered), newest first.")
     record ItemList(List<Item> data) {}
 
-    @Schema(description = "One campaign.")
+    @Schema(name = "Campaign", description = "One campaign.")
     record Detail(
             String slug,
 
@@ -68,17 +70,21 @@ final class CampaignJson {
             String url,
             Links links) {}
 
+    @Schema(name = "Event", description = "The event a campaign is tied to, such as a summit.")
     record Event(String name, String place, LocalDate starts, LocalDate ends) {}
 
+    @Schema(name = "CoalitionMember", description = "An organisation of the campaign's coalition.")
     record Member(
             String slug,
             String name,
             String website,
             @Schema(allowableValues = {"LEAD", "SUPPORTER"}) String role) {}
 
+    @Schema(name = "CampaignLinks")
     record Links(String counts, String targets, String signatures) {}
 
     @Schema(
+            name = "Counts",
             description = "Confirmed signatures of a campaign. Only the total is fresh; the countries are those of"
                     + " the start of the current minute (byCountryAsOf). A country is named only with at least 5"
                     + " signatures; the rest are summed, unnamed, into otherCountries.")
@@ -97,6 +103,27 @@ final class CampaignJson {
 
             Instant byCountryAsOf) {}
 
-    @Schema(description = "Whom the campaign asks: active targets in the campaign's order. No contact addresses.")
-    record TargetList(String slug, List<Targets.Listed> data) {}
+    @Schema(name = "TargetList", description = "Whom the campaign asks: active targets in the campaign's order.")
+    record TargetList(String slug, List<Target> data) {}
+
+    @Schema(name = "Target", description = "A decision maker the campaign asks. Never a contact address.")
+    record Target(
+            String name,
+            String title,
+
+            @Schema(description = "ISO 3166-1 alpha-2, or EU")
+            String country,
+
+            @Schema(description = "Language → name and title in it")
+            Map<String, TargetNames> translations) {
+
+        static Target of(Targets.Listed listed) {
+            Map<String, TargetNames> names = new java.util.TreeMap<>();
+            listed.translations().forEach((lang, n) -> names.put(lang, new TargetNames(n.name(), n.title())));
+            return new Target(listed.name(), listed.title(), listed.country(), names);
+        }
+    }
+
+    @Schema(name = "TargetNames")
+    record TargetNames(String name, String title) {}
 }

@@ -9,9 +9,10 @@ final class NewsJson {
 
     private NewsJson() {}
 
+    @Schema(name = "NewsTerm", description = "A category or region: its slug and its name in the language asked for.")
     record Term(String slug, String name) {}
 
-    @Schema(description = "A published post in a list.")
+    @Schema(name = "NewsItem", description = "A published post in a list.")
     record Item(
             String slug,
             String language,
@@ -23,10 +24,12 @@ final class NewsJson {
             String url,
             String self) {}
 
-    @Schema(description = "Published posts, newest first, ten a page. A page past the end gives the last page.")
+    @Schema(
+            name = "NewsPage",
+            description = "Published posts, newest first, ten a page. A page past the end gives the last page.")
     record Page(List<Item> data, int page, int pages, long total, String next, String previous) {}
 
-    @Schema(description = "One published post.")
+    @Schema(name = "Post", description = "One published post.")
     record Post(
             String slug,
             String language,

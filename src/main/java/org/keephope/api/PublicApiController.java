@@ -41,9 +41,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * read from any site's script (CORS, GET only, no credentials).
  */
 @RestController
-@RequestMapping(
-        value = "/api/v1",
-        produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@RequestMapping(value = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @CrossOrigin(origins = "*", methods = RequestMethod.GET, allowCredentials = "false", maxAge = 3600)
 @Tag(name = "Public reads", description = "No key needed. A key sent is checked and must hold the scope named.")
 class PublicApiController {
@@ -166,7 +164,11 @@ class PublicApiController {
     ResponseEntity<CampaignJson.TargetList> targets(@PathVariable String slug, HttpServletRequest request) {
         guard.optional(request, ApiScope.READ_CAMPAIGNS);
         CampaignRef campaign = publicRef(slug);
-        return ok(new CampaignJson.TargetList(campaign.slug(), targets.listed(campaign.id())));
+        return ok(new CampaignJson.TargetList(
+                campaign.slug(),
+                targets.listed(campaign.id()).stream()
+                        .map(CampaignJson.Target::of)
+                        .toList()));
     }
 
     @GetMapping("/news")

@@ -52,9 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with the partner accounts; until then these routes refuse them.
  */
 @RestController
-@RequestMapping(
-        value = "/api/v1/campaigns/{slug}/signatures",
-        produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@RequestMapping(value = "/api/v1/campaigns/{slug}/signatures", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(
         name = "Signatures",
         description = "Supporters' data: a key with the scope named is required, and every use is audited.")

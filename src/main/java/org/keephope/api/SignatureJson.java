@@ -11,6 +11,7 @@ final class SignatureJson {
     private SignatureJson() {}
 
     @Schema(
+            name = "Signature",
             description = "A signature. Pending ones show no personal data (the address's owner has not confirmed"
                     + " yet); confirmed ones show name and email only when the signer asked to be kept informed,"
                     + " the first name as shown when they chose to be shown, and the comment once approved.")
@@ -33,13 +34,16 @@ final class SignatureJson {
             String comment) {}
 
     @Schema(
+            name = "SignaturePage",
             description =
                     "A page of signatures, oldest first; 'next' is the cursor of the next page, null after the last.")
     record Page(String campaign, String status, List<Entry> data, String next, Links links) {}
 
+    @Schema(name = "SignatureLinks")
     record Links(String next) {}
 
     @Schema(
+            name = "NewSignature",
             description = "A signature on a supporter's behalf. It counts only once the supporter confirms it through"
                     + " the email we send them, as on the campaign page.")
     record NewSignature(
@@ -70,6 +74,7 @@ final class SignatureJson {
             String language) {}
 
     @Schema(
+            name = "Accepted",
             description = "The same answer whether or not the address had signed already, so the API does not tell"
                     + " who has signed.")
     record Accepted(String status, String detail) {}
