@@ -47,7 +47,7 @@ class ApiConfig {
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
         var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/api/v1/*", "/api/openapi.json");
+        registration.addUrlPatterns("/api/v1/*", "/api/osdi/v1/*", "/api/openapi.json");
         registration.setName("apiEtags");
         return registration;
     }

@@ -40,6 +40,10 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "Campaign not open", "This campaign does not take signatures now.", Map.of());
     }
 
+    static ApiProblem pastTheEnd() {
+        return new ApiProblem(404, "Page not found", "This page is past the last one.", Map.of());
+    }
+
     static ApiProblem tooManyForAddress() {
         return new ApiProblem(
                 429,

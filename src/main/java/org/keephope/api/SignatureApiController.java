@@ -7,26 +7,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.keephope.apikey.ApiGuard;
 import org.keephope.apikey.ApiKey;
 import org.keephope.apikey.ApiScope;
-import org.keephope.audit.AuditLog;
 import org.keephope.campaign.Campaigns;
 import org.keephope.campaign.SigningTarget;
-import org.keephope.signature.SignForm;
-import org.keephope.signature.SignOutcome;
 import org.keephope.signature.SignatureFeed;
 import org.keephope.signature.Signing;
 import org.keephope.web.SiteProperties;
-import org.keephope.web.SupportedLocales;
-import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,10 +31,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Supporters' signatures through the API, for keys that hold the scope: a campaign's signatures page by page
@@ -65,31 +54,15 @@ class SignatureApiController {
     private final ApiGuard guard;
     private final Campaigns campaigns;
     private final SignatureFeed feed;
-    private final Signing signing;
-    private final AuditLog audit;
-    private final Validator validator;
-    private final MessageSource messages;
-    private final JsonMapper json;
+    private final ApiSigning signingApi;
     private final SiteProperties site;
 
     SignatureApiController(
-            ApiGuard guard,
-            Campaigns campaigns,
-            SignatureFeed feed,
-            Signing signing,
-            AuditLog audit,
-            Validator validator,
-            MessageSource messages,
-            JsonMapper json,
-            SiteProperties site) {
+            ApiGuard guard, Campaigns campaigns, SignatureFeed feed, ApiSigning signingApi, SiteProperties site) {
         this.guard = guard;
         this.campaigns = campaigns;
         this.feed = feed;
-        this.signing = signing;
-        this.audit = audit;
-        this.validator = validator;
-        this.messages = messages;
-        this.json = json;
+        this.signingApi = signingApi;
         this.site = site;
     }
 
@@ -193,89 +166,12 @@ class SignatureApiController {
             HttpServletRequest request) {
         ApiKey key = guard.require(request, ApiScope.WRITE_SIGNATURES);
         staffOnly(key);
-        SigningTarget target = campaigns
-                .signingTarget(slug, SupportedLocales.ENGLISH)
-                .orElseThrow(() -> ApiProblem.notFound("campaign"));
-        SignatureJson.NewSignature sent = read(body);
-        Locale locale = sent.language() == null || sent.language().isBlank()
-                ? SupportedLocales.ENGLISH
-                : SupportedLocales.match(sent.language()).orElse(null);
-        SignForm form = new SignForm(
-                sent.firstName(),
-                sent.lastName(),
-                sent.email(),
-                sent.country(),
-                sent.comment(),
-                Boolean.TRUE.equals(sent.showPublicly()),
-                Boolean.TRUE.equals(sent.keepInformed()),
-                "",
-                null);
-        Map<String, String> errors = validate(form);
-        if (locale == null) {
-            errors.put("language", "one of en, ru");
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
-        }
-        // the title in the signer's language, for the confirmation mail
-        String title =
-                campaigns.signingTarget(slug, locale).map(SigningTarget::title).orElse(target.title());
-        SignOutcome outcome = signing.signFromApi(target.ref(), title, form, PAGE, locale);
-        audit.record(
-                key.actor(),
-                "signature.api-submit",
-                "campaign",
-                target.ref().id(),
-                outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
-        return switch (outcome) {
-            case ACCEPTED, SHOW_AGAIN ->
-                ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .cacheControl(CacheControl.noStore())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(new SignatureJson.Accepted(
-                                "pending",
-                                "If this address has not signed yet, it gets a confirmation link by email;"
-                                        + " the signature counts once confirmed."));
-            case NOT_OPEN -> throw ApiProblem.notOpen();
-            case RATE_LIMITED -> throw ApiProblem.tooManyForAddress();
-        };
-    }
-
-    private SignatureJson.NewSignature read(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ApiProblem.badBody("A JSON object is required.");
-        }
-        try {
-            SignatureJson.NewSignature sent = json.readerFor(SignatureJson.NewSignature.class)
-                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readValue(body);
-            if (sent == null) {
-                throw ApiProblem.badBody("A JSON object is required.");
-            }
-            return sent;
-        } catch (UnrecognizedPropertyException e) {
-            String name = e.getPropertyName();
-            throw ApiProblem.badBody(
-                    name != null && name.matches("[A-Za-z0-9_]{1,40}")
-                            ? "Unknown field '" + name + "'."
-                            : "The body has a field this API does not know.");
-        } catch (JacksonException e) {
-            throw ApiProblem.badBody("The body is not JSON of the expected shape.");
-        }
-    }
-
-    private Map<String, String> validate(SignForm form) {
-        Map<String, String> errors = new TreeMap<>();
-        for (var violation : validator.validate(form)) {
-            errors.putIfAbsent(
-                    violation.getPropertyPath().toString(),
-                    messages.getMessage(violation.getMessage(), null, violation.getMessage(), Locale.ENGLISH));
-        }
-        if (!errors.containsKey("country") && !Signing.isCountry(form.country())) {
-            errors.put("country", messages.getMessage("sign.error.country", null, Locale.ENGLISH));
-        }
-        return errors;
+        SigningTarget target = signingApi.target(slug);
+        signingApi.submit(key, target, signingApi.read(body), PAGE, Map.of());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new SignatureJson.Accepted("pending", ApiSigning.ACCEPTED));
     }
 
     private long campaignId(String slug) {

@@ -59,6 +59,10 @@ public class SignatureFeed {
     /** A page, and where the next one starts (null after the last). */
     public record Page(List<Entry> entries, Position next) {}
 
+    private static final String COLUMNS = "select id, status, country, locale, created_at, confirmed_at,"
+            + " keep_informed, show_publicly, name_enc, email_enc, public_name,"
+            + " case when comment_status = 'APPROVED' then comment end as comment";
+
     private final JdbcClient jdbc;
     private final PersonalData personalData;
     private final AuditLog audit;
@@ -78,10 +82,8 @@ public class SignatureFeed {
     public Page page(
             long campaignId, Status status, Instant since, Instant until, Position after, int limit, String actor) {
         String column = status == Status.CONFIRMED ? "confirmed_at" : "created_at";
-        StringBuilder sql = new StringBuilder("select id, status, country, locale, created_at, confirmed_at,"
-                + " keep_informed, show_publicly, name_enc, email_enc, public_name,"
-                + " case when comment_status = 'APPROVED' then comment end as comment"
-                + " from signature where campaign_id = :campaign and status = :status");
+        StringBuilder sql =
+                new StringBuilder(COLUMNS + " from signature where campaign_id = :campaign and status = :status");
         if (status == Status.CONFIRMED) {
             sql.append(" and erased_at is null");
         }
@@ -112,36 +114,66 @@ public class SignatureFeed {
         if (after != null) {
             statement = statement.param("afterAt", Rows.param(after.at())).param("afterId", after.id());
         }
-        List<Entry> rows = new ArrayList<>(statement
-                .query((rs, n) -> entry(
-                        rs.getObject("id", UUID.class),
-                        status,
-                        rs.getString("country").trim(),
-                        rs.getString("locale"),
-                        Rows.instant(rs, "created_at"),
-                        Rows.instant(rs, "confirmed_at"),
-                        rs.getBoolean("keep_informed"),
-                        rs.getBoolean("show_publicly"),
-                        rs.getBytes("name_enc"),
-                        rs.getBytes("email_enc"),
-                        rs.getString("public_name"),
-                        rs.getString("comment")))
-                .list());
+        List<Entry> rows =
+                new ArrayList<>(statement.query((rs, n) -> entry(rs, status)).list());
         Position next = null;
         if (rows.size() > limit) {
             rows.remove(limit);
             Entry last = rows.get(limit - 1);
             next = new Position(status == Status.CONFIRMED ? last.confirmedAt() : last.createdAt(), last.id());
         }
+        audited(campaignId, status.name().toLowerCase(java.util.Locale.ROOT), rows, actor);
+        return new Page(List.copyOf(rows), next);
+    }
+
+    /** A numbered page of confirmed signatures and how many there are, for clients that page by number (OSDI). */
+    public record Numbered(List<Entry> entries, long total) {}
+
+    /**
+     * Confirmed signatures {@code offset} to {@code offset + limit} in the order of {@link #page}, with their
+     * total: for OSDI, whose paging is by number. Audited as {@link #page} is.
+     */
+    @Transactional
+    public Numbered pageByNumber(long campaignId, int offset, int limit, String actor) {
+        String where = " from signature where campaign_id = ? and status = 'CONFIRMED' and erased_at is null";
+        long total = jdbc.sql("select count(*)" + where)
+                .param(campaignId)
+                .query(Long.class)
+                .single();
+        List<Entry> rows = offset >= total
+                ? List.of()
+                : jdbc.sql(COLUMNS + where + " order by confirmed_at, id limit ? offset ?")
+                        .params(campaignId, limit, offset)
+                        .query((rs, n) -> entry(rs, Status.CONFIRMED))
+                        .list();
+        audited(campaignId, "confirmed, from " + (offset + 1), rows, actor);
+        return new Numbered(List.copyOf(rows), total);
+    }
+
+    private void audited(long campaignId, String what, List<Entry> rows, String actor) {
         long withContact = rows.stream().filter(e -> e.email() != null).count();
         audit.record(
                 actor,
                 "signature.api-read",
                 "campaign",
                 campaignId,
-                status.name().toLowerCase(java.util.Locale.ROOT) + ", " + rows.size() + " signatures, " + withContact
-                        + " with name and email");
-        return new Page(List.copyOf(rows), next);
+                what + ", " + rows.size() + " signatures, " + withContact + " with name and email");
+    }
+
+    private Entry entry(java.sql.ResultSet rs, Status status) throws java.sql.SQLException {
+        return entry(
+                rs.getObject("id", UUID.class),
+                status,
+                rs.getString("country").trim(),
+                rs.getString("locale"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "confirmed_at"),
+                rs.getBoolean("keep_informed"),
+                rs.getBoolean("show_publicly"),
+                rs.getBytes("name_enc"),
+                rs.getBytes("email_enc"),
+                rs.getString("public_name"),
+                rs.getString("comment"));
     }
 
     private Entry entry(
