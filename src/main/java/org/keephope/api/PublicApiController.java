@@ -46,6 +46,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Tag(name = "Public reads", description = "No key needed. A key sent is checked and must hold the scope named.")
 class PublicApiController {
 
+    static final String SLUG = "The campaign's slug, as in its page's address";
+
     private static final CacheControl CACHE =
             CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic();
 
@@ -95,7 +97,7 @@ class PublicApiController {
             summary = "One campaign",
             description = "With its confirmed signatures. Scope if a key is sent: read:campaigns.")
     ResponseEntity<CampaignJson.Detail> campaign(
-            @PathVariable String slug,
+            @Parameter(description = SLUG) @PathVariable String slug,
             @Parameter(description = "Language (en, ru); the original where untranslated.")
                     @RequestParam(required = false)
                     String lang,
@@ -143,7 +145,8 @@ class PublicApiController {
             summary = "A campaign's counts",
             description = "The exact total, and by country with the rule of five (countries with fewer than 5"
                     + " confirmed signatures are summed, unnamed). Scope if a key is sent: read:counts.")
-    ResponseEntity<CampaignJson.Counts> counts(@PathVariable String slug, HttpServletRequest request) {
+    ResponseEntity<CampaignJson.Counts> counts(
+            @Parameter(description = SLUG) @PathVariable String slug, HttpServletRequest request) {
         guard.optional(request, ApiScope.READ_COUNTS);
         CampaignRef campaign = publicRef(slug);
         CountryCounts countries = counts.byCountry(campaign.id());
@@ -161,7 +164,8 @@ class PublicApiController {
             summary = "Whom a campaign asks",
             description = "Its active targets, in order, with names and titles in every language. No contact"
                     + " addresses. Scope if a key is sent: read:campaigns.")
-    ResponseEntity<CampaignJson.TargetList> targets(@PathVariable String slug, HttpServletRequest request) {
+    ResponseEntity<CampaignJson.TargetList> targets(
+            @Parameter(description = SLUG) @PathVariable String slug, HttpServletRequest request) {
         guard.optional(request, ApiScope.READ_CAMPAIGNS);
         CampaignRef campaign = publicRef(slug);
         return ok(new CampaignJson.TargetList(
@@ -201,7 +205,7 @@ class PublicApiController {
     @GetMapping("/news/{slug}")
     @Operation(summary = "One published post", description = "Scope if a key is sent: read:campaigns.")
     ResponseEntity<NewsJson.Post> post(
-            @PathVariable String slug,
+            @Parameter(description = "The post's slug, as in its page's address") @PathVariable String slug,
             @Parameter(description = "Language (en, ru)") @RequestParam(required = false) String lang,
             HttpServletRequest request) {
         guard.optional(request, ApiScope.READ_CAMPAIGNS);

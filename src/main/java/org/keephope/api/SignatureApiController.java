@@ -74,7 +74,7 @@ class SignatureApiController {
                     + " in the audit log.",
             security = {@SecurityRequirement(name = ApiConfig.BEARER), @SecurityRequirement(name = ApiConfig.OSDI)})
     ResponseEntity<SignatureJson.Page> list(
-            @PathVariable String slug,
+            @Parameter(description = PublicApiController.SLUG) @PathVariable String slug,
             @Parameter(
                             schema =
                                     @Schema(
@@ -161,7 +161,7 @@ class SignatureApiController {
             description = "Accepted; a confirmation mail is on its way unless the address signed already",
             content = @Content(schema = @Schema(implementation = SignatureJson.Accepted.class)))
     ResponseEntity<SignatureJson.Accepted> sign(
-            @PathVariable String slug,
+            @Parameter(description = PublicApiController.SLUG) @PathVariable String slug,
             @RequestBody(required = false) @Parameter(hidden = true) byte[] body,
             HttpServletRequest request) {
         ApiKey key = guard.require(request, ApiScope.WRITE_SIGNATURES);
