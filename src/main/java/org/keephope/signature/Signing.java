@@ -166,6 +166,42 @@ public class Signing {
                 || !limiter.allow("address", canonical, properties.addressLimitPerHour())) {
             return SignOutcome.RATE_LIMITED;
         }
+        return write(campaign, campaignTitle, form, params, page, locale, canonical, now);
+    }
+
+    /**
+     * A signature sent through the API by a key holding {@code write:signatures} (a partner's own form, a
+     * CRM): the same validation, attachments, confirmation mail and writer as the sign form. There is no form
+     * stamp or honeypot (the key was checked and is rate limited per minute); the per-address limit holds as
+     * on the form, so a key cannot mail one address over and over.
+     *
+     * @param page where the signature came from, recorded with attachments (e.g. {@code /api/v1})
+     */
+    public SignOutcome signFromApi(
+            CampaignRef campaign, String campaignTitle, SignForm form, String page, Locale locale) {
+        Instant now = clock.instant();
+        SignOutcome outcome;
+        if (!campaign.takesSignatures(now)) {
+            outcome = SignOutcome.NOT_OPEN;
+        } else {
+            String canonical = EmailAddress.canonical(form.email());
+            outcome = limiter.allow("address", canonical, properties.addressLimitPerHour())
+                    ? write(campaign, campaignTitle, form, Map.of(), page, locale, canonical, now)
+                    : SignOutcome.RATE_LIMITED;
+        }
+        metrics.outcome(outcome, false);
+        return outcome;
+    }
+
+    private SignOutcome write(
+            CampaignRef campaign,
+            String campaignTitle,
+            SignForm form,
+            Map<String, String> params,
+            String page,
+            Locale locale,
+            String canonical,
+            Instant now) {
         String confirmToken = token();
         String eraseToken = token();
         String email = form.email().trim();

@@ -59,11 +59,10 @@ class RequestErrors extends OncePerRequestFilter {
             return;
         }
         try {
-            // a multipart body is parsed later, by its own gate; its query string is checked here as well
-            boolean nul = MultipartGate.isMultipart(request)
-                    ? hasEncodedNul(request.getQueryString())
-                    : hasNulCharacter(request.getParameterMap());
-            if (nul) {
+            // a multipart body stays closed (MultipartGate); its query is checked all the same
+            Map<String, String[]> parameters =
+                    MultipartGate.isMultipart(request) ? queryOf(request.getQueryString()) : request.getParameterMap();
+            if (hasNulCharacter(parameters)) {
                 badInput.refused(HttpServletResponse.SC_BAD_REQUEST, "NUL character in parameters", request);
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
@@ -121,9 +120,12 @@ class RequestErrors extends OncePerRequestFilter {
         return false;
     }
 
-    /** A NUL in a raw query string: Tomcat refuses a bare one, so it can only come percent-encoded. */
-    static boolean hasEncodedNul(String queryString) {
-        return queryString != null && queryString.contains("%00");
+    /** A query string's parameters, decoded as strictly as Tomcat decodes them (a bad escape is a 400). */
+    static Map<String, String[]> queryOf(String query) {
+        Map<String, String[]> parameters = new java.util.LinkedHashMap<>();
+        UrlEncodedForm.parse(query, java.nio.charset.StandardCharsets.UTF_8)
+                .forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+        return parameters;
     }
 
     /** The exception in the chain that says the client sent something wrong, or null. */

@@ -43,6 +43,7 @@ class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(languageSelection);
+        // the API takes ?lang= as a parameter of its own: no cookie, and one answer (one ETag) per address
+        registry.addInterceptor(languageSelection).excludePathPatterns("/api/**");
     }
 }
