@@ -34,8 +34,14 @@ class SecurityConfig {
                                 // an explicit permission beside the role (ROLE_DATA, granted on /admin/users), or ADMIN
                                 .requestMatchers(SUPPORTER_DATA)
                                 .hasAnyRole("ADMIN", "DATA")
+                                // a PARTNER account signs out like staff, and sees nothing else under /admin
+                                .requestMatchers("/admin/signout", "/admin/signout-everywhere")
+                                .hasAnyRole("ADMIN", "EDITOR", "PARTNER")
                                 .requestMatchers("/admin/**")
                                 .hasAnyRole("ADMIN", "EDITOR")
+                                // a coalition partner's own screens (issue 11): its organisation comes from the account
+                                .requestMatchers("/partner", "/partner/**")
+                                .hasRole("PARTNER")
                                 .anyRequest()
                                 .permitAll())
                 // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
@@ -44,7 +50,13 @@ class SecurityConfig {
                 // authorised by a key in a header, never by a cookie, so a forged cross-site request has none.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(
-                                "/campaigns/*/sign", "/confirm/**", "/erase/**", "/letters/**", "/error", "/api/v1/**"))
+                                "/campaigns/*/sign",
+                                "/embed/campaigns/*/sign",
+                                "/confirm/**",
+                                "/erase/**",
+                                "/letters/**",
+                                "/error",
+                                "/api/v1/**"))
                 // NEVER: Spring Security itself creates no session; only the staff sign-in pages do.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
