@@ -244,5 +244,26 @@ class PartnerAccessIT extends AbstractIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(org("freedom-house"));
+
+        // a partner account's role and the DATA permission do not change: no form offers it, a post is refused
+        long id = jdbc.sql("select id from staff_user where email = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
+        assertThat(as(admin, "/admin/users").body())
+                .doesNotContain("action=\"/admin/users/" + id + "/role\"")
+                .doesNotContain("action=\"/admin/users/" + id + "/data-access\"")
+                .contains("action=\"/admin/users/" + id + "/disable\"");
+        assertThat(postAs(admin, "/admin/users/" + id + "/role", Map.of("role", "EDITOR"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(postAs(admin, "/admin/users/" + id + "/data-access", Map.of("grant", "true"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(jdbc.sql("select role from staff_user where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PARTNER");
     }
 }
