@@ -134,6 +134,12 @@ class PartnerAccessIT extends AbstractIntegrationTest {
         }
         assertThat(postAs(admin, "/partner/key", Map.of("publicKeyset", "{}")).statusCode())
                 .isEqualTo(403);
+
+        // staff see, per partner, the snippet to paste
+        assertThat(as(admin, "/admin/campaigns/keep-hope-alive/partners").body())
+                .contains("data-snippet=\"front-line-defenders\"")
+                .contains("/embed/campaigns/keep-hope-alive?src=front-line-defenders&amp;lang=en")
+                .contains("/embed/resize.js");
     }
 
     /** The CSRF token is masked afresh on every page; the language links repeat the address's query. */
