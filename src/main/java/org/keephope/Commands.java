@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.keephope.partner.PartnerKeyTool;
 import org.keephope.privacy.KeyTool;
 
 /**
@@ -29,6 +30,12 @@ public final class Commands {
     static {
         TOOLS.put(
                 "keys", new Entry("keys aead|mac  prints a new Tink keyset (personal data | look-ups)", KeyTool::run));
+        TOOLS.put(
+                "partner-key",
+                new Entry(
+                        "partner-key new | public <private.json> | decrypt <export.csv> <private.json>...  a"
+                                + " partner's HPKE keyset: make one, print its public part, open an export",
+                        PartnerKeyTool::run));
     }
 
     private Commands() {}

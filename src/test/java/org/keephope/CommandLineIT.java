@@ -38,7 +38,10 @@ class CommandLineIT {
 
         Result help = java("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("java -jar keephope.jar <tool>").contains("keys aead|mac");
+        assertThat(help.out())
+                .contains("java -jar keephope.jar <tool>")
+                .contains("keys aead|mac")
+                .contains("partner-key new");
 
         Result wrong = java("keys");
         assertThat(wrong.code()).isEqualTo(2);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.keephope.audit.AuditLog;
+import org.keephope.coalition.Organisations;
 import org.keephope.web.Redirects;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class AdminController {
 
-    record InviteForm(String email, String role) {}
+    record InviteForm(String email, String role, String organisation) {}
 
     record RoleForm(String role) {}
 
@@ -30,15 +31,17 @@ class AdminController {
 
     private final StaffAccounts accounts;
     private final AuditLog audit;
+    private final Organisations organisations;
 
-    AdminController(StaffAccounts accounts, AuditLog audit) {
+    AdminController(StaffAccounts accounts, AuditLog audit, Organisations organisations) {
+        this.organisations = organisations;
         this.accounts = accounts;
         this.audit = audit;
     }
 
     @GetMapping("/admin/users")
     String users(@AuthenticationPrincipal StaffMember me, Model model) {
-        return usersPage(me, model, new InviteForm("", StaffRole.EDITOR.name()), Map.of());
+        return usersPage(me, model, new InviteForm("", StaffRole.EDITOR.name(), ""), Map.of());
     }
 
     @PostMapping("/admin/users/invite")
@@ -52,7 +55,18 @@ class AdminController {
         if (role == null) {
             errors.put("role", "account.error.role");
         }
-        if (errors.isEmpty() && !accounts.invite(me, email.toLowerCase(Locale.ROOT), role)) {
+        // a PARTNER acts for one organisation, chosen here; staff for none
+        Long organisation = null;
+        if (role == StaffRole.PARTNER) {
+            organisation = organisations
+                    .bySlug(form.organisation() == null ? "" : form.organisation())
+                    .map(o -> o.id())
+                    .orElse(null);
+            if (organisation == null) {
+                errors.put("organisation", "account.error.organisation");
+            }
+        }
+        if (errors.isEmpty() && !accounts.invite(me, email.toLowerCase(Locale.ROOT), role, organisation)) {
             errors.put("email", "account.error.email.taken");
         }
         if (!errors.isEmpty()) {
@@ -70,7 +84,10 @@ class AdminController {
             Model model,
             HttpServletResponse response) {
         StaffRole role = role(form.role());
-        if (role == null || id == me.id() || accounts.find(id).isEmpty()) {
+        if (role == null
+                || role == StaffRole.PARTNER
+                || id == me.id()
+                || accounts.find(id).map(u -> u.role() == StaffRole.PARTNER).orElse(true)) {
             return refuse(me, model, response, "account.error.role");
         }
         accounts.changeRole(me, id, role);
@@ -86,9 +103,10 @@ class AdminController {
             Model model,
             HttpServletResponse response) {
         boolean grant = "true".equals(form.grant());
+        // the DATA permission is a staff member's; a PARTNER sees its own organisation's supporters alone
         if (id == me.id()
                 || (!grant && !"false".equals(form.grant()))
-                || accounts.find(id).isEmpty()) {
+                || accounts.find(id).map(u -> u.role() == StaffRole.PARTNER).orElse(true)) {
             return refuse(me, model, response, "account.error.dataAccess");
         }
         accounts.setDataAccess(me, id, grant);
@@ -133,7 +151,7 @@ class AdminController {
 
     private String refuse(StaffMember me, Model model, HttpServletResponse response, String problem) {
         response.setStatus(422);
-        return usersPage(me, model, new InviteForm("", StaffRole.EDITOR.name()), Map.of("action", problem));
+        return usersPage(me, model, new InviteForm("", StaffRole.EDITOR.name(), ""), Map.of("action", problem));
     }
 
     private String usersPage(StaffMember me, Model model, InviteForm form, Map<String, String> errors) {
@@ -142,6 +160,8 @@ class AdminController {
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("email", form.email() == null ? "" : form.email());
         model.addAttribute("role", form.role() == null ? "" : form.role());
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("organisation", form.organisation() == null ? "" : form.organisation());
         model.addAttribute("errors", errors);
         return "account/users";
     }

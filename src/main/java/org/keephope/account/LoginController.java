@@ -107,7 +107,7 @@ class LoginController {
         var outcome = signIn.secondFactor(pending, created(request), form.code(), request.getRemoteAddr());
         if (outcome instanceof SignIn.SignedIn signedIn) {
             authenticate(signedIn.member(), request, response);
-            return Redirects.seeOther(response, "/admin");
+            return Redirects.seeOther(response, home(signedIn.member()));
         }
         if (outcome instanceof SignIn.Ended) {
             return restart(request, response);
@@ -171,7 +171,7 @@ class LoginController {
         var outcome = signIn.passkey(pending, created(request), ceremony, answer, request.getRemoteAddr());
         if (outcome instanceof SignIn.SignedIn signedIn) {
             authenticate(signedIn.member(), request, response);
-            return json(HttpStatus.OK, "{\"redirect\":\"/admin\"}");
+            return json(HttpStatus.OK, "{\"redirect\":\"" + home(signedIn.member()) + "\"}");
         }
         if (outcome instanceof SignIn.Ended || signIn.clientThrottled(request.getRemoteAddr())) {
             end(request);
@@ -216,6 +216,7 @@ class LoginController {
         if (outcome instanceof SignIn.Enrolled enrolled) {
             authenticate(enrolled.member(), request, response);
             model.addAttribute("codes", enrolled.recoveryCodes());
+            model.addAttribute("home", home(enrolled.member()));
             return "account/recovery-codes";
         }
         var enrolment = outcome instanceof SignIn.WrongCode && !signIn.clientThrottled(request.getRemoteAddr())
@@ -228,6 +229,11 @@ class LoginController {
         showEnrolment(model, enrolment.get());
         model.addAttribute("error", "account.code.wrong");
         return "account/enrol";
+    }
+
+    /** Where a member lands after signing in: a partner on its own screen, staff on theirs. */
+    static String home(StaffMember member) {
+        return member.role() == StaffRole.PARTNER ? "/partner" : "/admin";
     }
 
     @PostMapping("/admin/signout")

@@ -69,11 +69,23 @@ public class StaffAccounts {
     /** Invites someone by email; false (nothing sent) if the address already has an account. */
     @Transactional
     public boolean invite(StaffMember actor, String email, StaffRole role) {
+        return invite(actor, email, role, null);
+    }
+
+    /**
+     * Invites someone by email; a PARTNER with the organisation it acts for (and only a PARTNER has one). The
+     * same setup link, password rules and second factor as staff.
+     */
+    @Transactional
+    public boolean invite(StaffMember actor, String email, StaffRole role, Long organisationId) {
+        if ((role == StaffRole.PARTNER) != (organisationId != null)) {
+            throw new IllegalArgumentException("a partner account, and only one, has an organisation");
+        }
         String canonical = email.strip().toLowerCase(Locale.ROOT);
         if (staff.byEmail(canonical).isPresent()) {
             return false;
         }
-        long id = staff.insert(canonical, null, null, role, clock.instant());
+        long id = staff.insert(canonical, null, null, role, organisationId, clock.instant());
         String token = tokens.issue(SetupTokens.Purpose.INVITE, id, properties.inviteValidity());
         String link = site.absolute("/setup/" + token);
         String text = "You have been invited to the staff of " + site.absolute("/") + " as " + role.name()
@@ -84,13 +96,22 @@ public class StaffAccounts {
                 new MailMessage(canonical, "Your KeepHope staff account", text, AccountMails.html(text), null),
                 "staff-invite:" + id,
                 MailPriority.CONFIRMATION);
-        audit.record(actor.email(), "staff.invite", "staff_user", id, "role " + role.name());
+        audit.record(
+                actor.email(),
+                "staff.invite",
+                "staff_user",
+                id,
+                "role " + role.name() + (organisationId == null ? "" : " organisation " + organisationId));
         return true;
     }
 
     @Transactional
     public void changeRole(StaffMember actor, long id, StaffRole role) {
         StaffRow user = staff.byId(id).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        if (role == StaffRole.PARTNER || user.role() == StaffRole.PARTNER) {
+            // a partner account is bound to its organisation: invite a new account instead
+            throw new IllegalArgumentException("a partner account's role does not change");
+        }
         staff.setRole(id, role);
         audit.record(actor.email(), "staff.role", "staff_user", id, user.role().name() + " -> " + role.name());
         sessions.endAll(user.email());

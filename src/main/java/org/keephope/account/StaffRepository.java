@@ -45,10 +45,17 @@ class StaffRepository {
     }
 
     long insert(String email, String displayName, String passwordHash, StaffRole role, Instant now) {
+        return insert(email, displayName, passwordHash, role, null, now);
+    }
+
+    /** {@code organisationId}: a PARTNER account's organisation (required for one, refused for staff). */
+    long insert(
+            String email, String displayName, String passwordHash, StaffRole role, Long organisationId, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into staff_user (email, display_name, password_hash, role, enabled, totp_confirmed, "
-                        + "failed_attempts, created_at, version) values (?, ?, ?, ?, true, false, 0, ?, 0)")
-                .params(email, displayName, passwordHash, role.name(), Rows.param(now))
+                        + "failed_attempts, created_at, version, organisation_id)"
+                        + " values (?, ?, ?, ?, true, false, 0, ?, 0, ?)")
+                .params(email, displayName, passwordHash, role.name(), Rows.param(now), organisationId)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -180,6 +187,11 @@ class StaffRepository {
                 .single();
     }
 
+    private static Long organisationId(ResultSet rs) throws SQLException {
+        long id = rs.getLong("organisation_id");
+        return rs.wasNull() ? null : id;
+    }
+
     private static StaffRow row(ResultSet rs, int n) throws SQLException {
         long lastStep = rs.getLong("totp_last_step");
         Long totpLastStep = rs.wasNull() ? null : lastStep;
@@ -196,6 +208,7 @@ class StaffRepository {
                 Rows.instant(rs, "created_at"),
                 rs.getLong("version"),
                 rs.getLong("security_stamp"),
-                rs.getBoolean("data_access"));
+                rs.getBoolean("data_access"),
+                organisationId(rs));
     }
 }

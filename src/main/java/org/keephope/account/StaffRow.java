@@ -16,7 +16,8 @@ record StaffRow(
         Instant createdAt,
         long version,
         long securityStamp,
-        boolean dataAccess) {
+        boolean dataAccess,
+        Long organisationId) {
 
     /** Invited but not yet set up: no password yet. */
     boolean pending() {
@@ -24,6 +25,6 @@ record StaffRow(
     }
 
     StaffMember member() {
-        return new StaffMember(id, email, displayName, role, dataAccess);
+        return new StaffMember(id, email, displayName, role, dataAccess, organisationId);
     }
 }

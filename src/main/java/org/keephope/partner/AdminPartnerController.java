@@ -75,7 +75,14 @@ class AdminPartnerController {
         Map<String, String> errors = new LinkedHashMap<>();
         List<SettingLine> lines = new ArrayList<>();
         Map<Long, String> origins = new LinkedHashMap<>();
-        for (Member m : campaign.members()) {
+        // only the members the form showed are saved: a member added since, or a form posted without the
+        // list, changes nothing (an unticked box is otherwise indistinguishable from one never shown)
+        java.util.Set<String> shown = new java.util.HashSet<>(
+                List.of(params.getOrDefault("members", "").strip().split("[\\s,]+")));
+        List<Member> saving = campaign.members().stream()
+                .filter(m -> shown.contains(Long.toString(m.organisation().id())))
+                .toList();
+        for (Member m : saving) {
             long id = m.organisation().id();
             String origin = params.getOrDefault("origin_" + id, "").strip();
             Map<String, String> texts = new LinkedHashMap<>();
@@ -103,7 +110,7 @@ class AdminPartnerController {
             SettingLine line = lines.get(i);
             partners.configure(
                     campaign.id(),
-                    campaign.members().get(i).organisation(),
+                    saving.get(i).organisation(),
                     line.collects(),
                     origins.get(line.id()),
                     line.texts(),

@@ -7,6 +7,7 @@ import com.google.crypto.tink.KeyTemplates;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.hybrid.HpkePrivateKey;
 import com.google.crypto.tink.hybrid.HpkePublicKey;
 import com.google.crypto.tink.hybrid.HybridConfig;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,9 @@ public final class PartnerKeys {
         if (json == null || json.isBlank() || json.length() > 4000) {
             throw new IllegalArgumentException("partner.key.error.invalid");
         }
+        if (json.contains("ASYMMETRIC_PRIVATE")) {
+            throw new IllegalArgumentException("partner.key.error.private");
+        }
         try {
             KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(json.strip());
             for (int i = 0; i < handle.size(); i++) {
@@ -82,9 +86,19 @@ public final class PartnerKeys {
         }
     }
 
-    static HybridDecrypt decrypter(String privateJson) throws GeneralSecurityException {
-        return TinkJsonProtoKeysetFormat.parseKeyset(privateJson, InsecureSecretKeyAccess.get())
-                .getPrimitive(RegistryConfiguration.get(), HybridDecrypt.class);
+    /** A private keyset as {@code partner-key new} printed it; every key an HPKE private key. */
+    static KeysetHandle parsePrivate(String json) throws GeneralSecurityException {
+        KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json.strip(), InsecureSecretKeyAccess.get());
+        for (int i = 0; i < handle.size(); i++) {
+            if (!(handle.getAt(i).getKey() instanceof HpkePrivateKey)) {
+                throw new GeneralSecurityException("not an HPKE private key");
+            }
+        }
+        return handle;
+    }
+
+    static HybridDecrypt decrypter(KeysetHandle privateKeyset) throws GeneralSecurityException {
+        return privateKeyset.getPrimitive(RegistryConfiguration.get(), HybridDecrypt.class);
     }
 
     /** The associated data of a partner's copy: its signature and its partner. */

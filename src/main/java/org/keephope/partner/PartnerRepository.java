@@ -3,6 +3,7 @@ package org.keephope.partner;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.keephope.support.Rows;
@@ -210,5 +211,92 @@ class PartnerRepository {
                 .param(campaignId)
                 .query((rs, n) -> new Count(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .list();
+    }
+
+    // --- a partner's own view (every query names the partner's organisation) ---
+
+    record Own(long signatures, long confirmed) {}
+
+    Own attributedTo(long organisationId, long campaignId) {
+        return jdbc.sql("select count(*), count(confirmed_at) from signature_source"
+                        + " where organisation_id = ? and campaign_id = ?")
+                .params(organisationId, campaignId)
+                .query((rs, n) -> new Own(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    /** Confirmed opt-ins to this partner per country. */
+    java.util.Map<String, Long> optInsByCountry(long organisationId, long campaignId) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("select country, count(*) from partner_consent where organisation_id = ? and campaign_id = ?"
+                        + " and ticked = true and confirmed_at is not null group by country order by country")
+                .params(organisationId, campaignId)
+                .query((rs, n) -> Map.entry(rs.getString(1).trim(), rs.getLong(2)))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** Confirmed opt-ins to this partner per day of confirmation (UTC). */
+    java.util.Map<java.time.LocalDate, Long> optInsByDay(long organisationId, long campaignId) {
+        java.util.Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select confirmed_at from partner_consent where organisation_id = ? and campaign_id = ?"
+                        + " and ticked = true and confirmed_at is not null")
+                .params(organisationId, campaignId)
+                .query((rs, n) -> Rows.instant(rs, "confirmed_at"))
+                .list()
+                .forEach(at -> counts.merge(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 1L, Long::sum));
+        return counts;
+    }
+
+    record Sealed(
+            UUID signatureId,
+            long organisationId,
+            Instant confirmedAt,
+            int consentVersion,
+            String consentLocale,
+            byte[] sealed,
+            String sealedWith) {}
+
+    /** This partner's confirmed supporters in a campaign, with the consent they gave. */
+    List<Sealed> supporters(long organisationId, long campaignId) {
+        return jdbc.sql("""
+                        select s.signature_id, s.organisation_id, s.confirmed_at, t.version, t.locale, s.sealed,
+                               s.sealed_with
+                          from partner_supporter s
+                          join partner_consent c on c.signature_id = s.signature_id
+                                                and c.organisation_id = s.organisation_id
+                          join consent_text t on t.id = c.consent_text_id
+                         where s.organisation_id = ? and s.campaign_id = ? and s.confirmed_at is not null
+                           and c.ticked = true
+                         order by s.confirmed_at, s.signature_id
+                        """)
+                .params(organisationId, campaignId)
+                .query((rs, n) -> new Sealed(
+                        rs.getObject(1, UUID.class),
+                        rs.getLong(2),
+                        Rows.instant(rs, "confirmed_at"),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getBytes(6),
+                        rs.getString(7)))
+                .list();
+    }
+
+    /** A partner's copies still sealed with the host's key (sealed before it registered its own), locked. */
+    List<Sealed> sealedByHost(long organisationId) {
+        return jdbc.sql("select signature_id, organisation_id, sealed from partner_supporter"
+                        + " where organisation_id = ? and sealed_with = 'HOST' for update")
+                .param(organisationId)
+                .query((rs, n) ->
+                        new Sealed(rs.getObject(1, UUID.class), rs.getLong(2), null, 0, null, rs.getBytes(3), "HOST"))
+                .list();
+    }
+
+    void reseal(UUID signatureId, long organisationId, byte[] sealed) {
+        jdbc.sql("update partner_supporter set sealed = ?, sealed_with = 'PARTNER'"
+                        + " where signature_id = ? and organisation_id = ? and sealed_with = 'HOST'")
+                .params(sealed, signatureId, organisationId)
+                .update();
     }
 }

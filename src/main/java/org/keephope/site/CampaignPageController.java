@@ -3,7 +3,6 @@ package org.keephope.site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.keephope.campaign.CampaignRef;
@@ -102,23 +101,14 @@ class CampaignPageController {
         // the hot path reads one row; the whole page is built only when it must be shown again
         var target = campaigns.signingTarget(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
         CampaignRef ref = target.ref();
-        SignForm form = new SignForm(
-                params.get("firstName"),
-                params.get("lastName"),
-                params.get("email"),
-                params.get("country"),
-                params.get("comment"),
-                params.containsKey("showPublicly"),
-                params.containsKey("keepInformed"),
-                params.get("website"),
-                params.get("stamp"));
+        SignForm form = SignFormInput.from(params);
         model.addAttribute(
                 "consent",
                 partners.consentBoxes(ref.id(), locale, params.get("src")).as(params));
         if (!signing.isOpen(ref)) {
             return showAgain(slug, form, Map.of(), "sign.closed", HttpStatus.CONFLICT, locale, model, response);
         }
-        Map<String, String> errors = validate(form, locale);
+        Map<String, String> errors = SignFormInput.errors(form, validator, messages, locale);
         if (!errors.isEmpty()) {
             return showAgain(
                     slug,
@@ -161,18 +151,6 @@ class CampaignPageController {
             HttpServletResponse response) {
         response.setStatus(status.value());
         return render(find(slug, locale), form, errors, messages.getMessage(noticeKey, null, locale), locale, model);
-    }
-
-    private Map<String, String> validate(SignForm form, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (var violation : validator.validate(form)) {
-            String field = violation.getPropertyPath().toString();
-            errors.putIfAbsent(field, messages.getMessage(violation.getMessage(), null, locale));
-        }
-        if (!errors.containsKey("country") && !Signing.isCountry(form.country())) {
-            errors.put("country", messages.getMessage("sign.error.country", null, locale));
-        }
-        return errors;
     }
 
     private CampaignView find(String slug, Locale locale) {

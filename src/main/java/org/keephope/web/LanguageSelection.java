@@ -60,7 +60,8 @@ class LanguageSelection implements LocaleResolver, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!"GET".equals(request.getMethod())) {
+        // the embedded form (/embed/…) sets no cookie at all: its language comes from ?lang= each time
+        if (!"GET".equals(request.getMethod()) || request.getRequestURI().startsWith("/embed/")) {
             return true;
         }
         fromParameter(request).ifPresent(locale -> {

@@ -59,6 +59,9 @@ public class PublicPageCache extends OncePerRequestFilter {
             "/campaigns/{slug}/signers",
             "/campaigns/{slug}/stats",
             "/campaigns/{slug}/log",
+            // the embedded form: it differs by ?src= and ?lang= (in the address) and Accept-Language (Vary);
+            // its frame-ancestors header is the campaign's, the same for every reader
+            "/embed/campaigns/{slug}",
             "/news",
             "/news/{slug}",
             "/privacy",

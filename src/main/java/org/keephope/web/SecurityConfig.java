@@ -34,18 +34,24 @@ class SecurityConfig {
                                 // an explicit permission beside the role (ROLE_DATA, granted on /admin/users), or ADMIN
                                 .requestMatchers(SUPPORTER_DATA)
                                 .hasAnyRole("ADMIN", "DATA")
+                                // a PARTNER account signs out like staff, and sees nothing else under /admin
+                                .requestMatchers("/admin/signout", "/admin/signout-everywhere")
+                                .hasAnyRole("ADMIN", "EDITOR", "PARTNER")
                                 .requestMatchers("/admin/**")
                                 .hasAnyRole("ADMIN", "EDITOR")
+                                // a coalition partner's own screens (issue 11): its organisation comes from the account
+                                .requestMatchers("/partner", "/partner/**")
+                                .hasRole("PARTNER")
                                 .anyRequest()
                                 .permitAll())
                 // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
                 // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
-                // /error renders the error page of a failed POST; it changes nothing. The API (/api/v1, /api/osdi/v1)
-                // is
+                // /error renders the error page of a failed POST; it changes nothing. The APIs (/api/v1, /api/osdi/v1) are
                 // authorised by a key in a header, never by a cookie, so a forged cross-site request has none.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(
                                 "/campaigns/*/sign",
+                                "/embed/campaigns/*/sign",
                                 "/confirm/**",
                                 "/erase/**",
                                 "/letters/**",

@@ -85,6 +85,9 @@ class RoleMatrixIT extends AbstractIntegrationTest {
         fixtures.grantDataAccess(dataMember);
         StaffClient dataEditor = signIn(fixtures, dataMember);
         StaffClient anonymous = new StaffClient(port);
+        long organisation =
+                jdbc.sql("select min(id) from organisation").query(Long.class).single();
+        StaffClient partner = signIn(fixtures, fixtures.createPartner(organisation));
         List<Route> routes = adminRoutes();
         assertThat(routes)
                 .extracting(Route::path)
@@ -115,6 +118,9 @@ class RoleMatrixIT extends AbstractIntegrationTest {
                         .isEqualTo(403);
             }
 
+            assertThat(call(partner, route).statusCode())
+                    .as("a PARTNER account sees no staff screen: " + what)
+                    .isEqualTo(403);
             int allowed = call(admin, route).statusCode();
             assertThat(allowed).as("admin " + what).isNotIn(302, 401, 403).isLessThan(500);
             int asEditor = call(editor, route).statusCode();

@@ -36,17 +36,33 @@ public final class SignedInStaff {
 
     public static Session admin(ApplicationContext context, int port) {
         StaffFixtures fixtures = fixtures(context);
-        StaffFixtures.Member member = fixtures.create(StaffRole.ADMIN);
+        return signIn(fixtures, fixtures.create(StaffRole.ADMIN), port, "/admin");
+    }
+
+    /** An EDITOR signed in for real. */
+    public static Session signedInEditor(ApplicationContext context, int port) {
+        StaffFixtures fixtures = fixtures(context);
+        return signIn(fixtures, fixtures.create(StaffRole.EDITOR), port, "/admin");
+    }
+
+    /** A PARTNER account of the organisation, signed in for real (password, then TOTP): it lands on /partner. */
+    public static Session partner(ApplicationContext context, int port, long organisationId) {
+        StaffFixtures fixtures = fixtures(context);
+        return signIn(fixtures, fixtures.createPartner(organisationId), port, "/partner");
+    }
+
+    private static Session signIn(StaffFixtures fixtures, StaffFixtures.Member member, int port, String home) {
         StaffClient client = new StaffClient(port);
         client.get("/login");
         assertThat(client.post("/login", Map.of("email", member.email(), "password", StaffFixtures.PASSWORD))
                         .statusCode())
                 .isEqualTo(303);
         client.get("/login/totp");
-        assertThat(client.post("/login/totp", Map.of("code", fixtures.code(member)))
-                        .statusCode())
-                .isEqualTo(303);
-        assertThat(client.get("/admin").statusCode()).isEqualTo(200);
+        var second = client.post("/login/totp", Map.of("code", fixtures.code(member)));
+        assertThat(second.statusCode()).isEqualTo(303);
+        assertThat(second.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(home));
+        assertThat(client.get(home).statusCode()).isEqualTo(200);
         String cookie = client.cookies.getCookieStore().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));

@@ -71,6 +71,21 @@ class StaffFixtures {
         return create(role, List.of());
     }
 
+    /** A PARTNER account of an organisation, with a second factor. */
+    Member createPartner(long organisationId) {
+        String email = "partner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        long id = staff.insert(
+                email,
+                "Partner " + organisationId,
+                passwords.hash(PASSWORD),
+                StaffRole.PARTNER,
+                organisationId,
+                clock.instant());
+        byte[] secret = Secrets.totpSecret();
+        staff.confirmSecondFactor(id, 0, personalData.encrypt(secret, SignIn.SECRET_CONTEXT), 0);
+        return new Member(id, email, secret);
+    }
+
     /** The current code; forgets the last used step first, so a test may sign the same member in again. */
     String code(Member member) {
         jdbc.sql("update staff_user set totp_last_step = 0 where id = ?")

@@ -256,6 +256,11 @@ class PartnerConsentIT extends AbstractStaffTest {
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .list();
         assertThat(members).hasSize(6);
+        form.param(
+                "members",
+                String.join(
+                        " ",
+                        members.stream().map(m -> Long.toString(m.getKey())).toList()));
         for (var m : members) {
             form.param("collects_" + m.getKey(), "on");
             form.param("origin_" + m.getKey(), m.getValue());
@@ -296,6 +301,7 @@ class PartnerConsentIT extends AbstractStaffTest {
 
         // an origin that is not one is a field error
         var wrong = MockMvcRequestBuilders.post("/admin/campaigns/keep-hope-alive/partners")
+                .param("members", Long.toString(org))
                 .param("origin_" + org, "https://example.org/path?x")
                 .with(user("ed@keephope.test").roles("EDITOR"))
                 .with(csrf());

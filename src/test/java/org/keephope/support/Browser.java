@@ -68,6 +68,14 @@ public final class Browser implements AutoCloseable {
                 "--unsafely-treat-insecure-origin-as-secure=" + origin);
     }
 
+    /** A browser, with JavaScript or without, that resolves these host names to 127.0.0.1. */
+    public static Browser resolvingToLoopback(boolean javascript, String... hosts) {
+        String rules = java.util.Arrays.stream(hosts)
+                .map(h -> "MAP " + h + " 127.0.0.1")
+                .collect(java.util.stream.Collectors.joining(","));
+        return new Browser(javascript, "--host-resolver-rules=" + rules);
+    }
+
     public static Browser withoutJavaScript() {
         return new Browser(false);
     }
