@@ -40,11 +40,18 @@ class SecurityConfig {
                                 .permitAll())
                 // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
                 // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
-                // /error renders the error page of a failed POST; it changes nothing. The API (/api/v1) is
+                // /error renders the error page of a failed POST, and a receipt check answers one; both change nothing.
+                // The API (/api/v1) is
                 // authorised by a key in a header, never by a cookie, so a forged cross-site request has none.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(
-                                "/campaigns/*/sign", "/confirm/**", "/erase/**", "/letters/**", "/error", "/api/v1/**"))
+                                "/campaigns/*/sign",
+                                "/campaigns/*/log/verify",
+                                "/confirm/**",
+                                "/erase/**",
+                                "/letters/**",
+                                "/error",
+                                "/api/v1/**"))
                 // NEVER: Spring Security itself creates no session; only the staff sign-in pages do.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
