@@ -197,6 +197,15 @@ class LogRepository {
                 .list();
     }
 
+    /** Whether an entry with exactly these bytes is among the campaign's entries after {@code after}. */
+    boolean holdsAfter(long campaignId, long after, byte[] entry) {
+        return jdbc.sql("select count(*) from log_entry where campaign_id = ? and idx > ? and entry = ?")
+                        .params(campaignId, after, entry)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     Optional<byte[]> entry(long campaignId, long index) {
         return jdbc.sql("select entry from log_entry where campaign_id = ? and idx = ?")
                 .params(campaignId, index)

@@ -73,6 +73,49 @@ public class SignatureLogs {
                 head.signedAt());
     }
 
+    /** A receipt checked against the campaign's log as it is now (empty when the campaign has no log yet). */
+    @Transactional(readOnly = true)
+    ReceiptCheck.Result checkReceipt(long campaignId, String logUrl, String receipt) {
+        var head = repository.head(campaignId);
+        if (head.isEmpty()) {
+            return ReceiptCheck.Result.invalid("noLog", "");
+        }
+        var h = head.get();
+        return ReceiptCheck.check(receipt, new ReceiptCheck.Log() {
+            @Override
+            public String logUrl() {
+                return logUrl;
+            }
+
+            @Override
+            public String origin() {
+                return h.origin();
+            }
+
+            @Override
+            public SignedNote.Verifier verifier() {
+                return new SignedNote.Verifier(h.origin(), SignedNote.keyId(h.origin(), h.publicKey()), h.publicKey());
+            }
+
+            @Override
+            public long size() {
+                return h.size();
+            }
+
+            @Override
+            public byte[] rootAt(long size) {
+                return Merkle.root(nodes(campaignId), size);
+            }
+
+            @Override
+            public boolean holds(byte[] entry) {
+                // a withdrawal comes after the addition it withdraws
+                long index = java.nio.ByteBuffer.wrap(entry, 1, 8).getLong();
+                return repository.holdsAfter(campaignId, index, entry);
+            }
+        });
+    }
+
     Merkle.Nodes nodes(long campaignId) {
         return (level, index) -> repository.node(campaignId, level, index);
     }

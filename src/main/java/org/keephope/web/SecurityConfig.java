@@ -46,11 +46,13 @@ class SecurityConfig {
                                 .permitAll())
                 // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
                 // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
-                // /error renders the error page of a failed POST; it changes nothing. The APIs (/api/v1, /api/osdi/v1) are
+                // /error renders the error page of a failed POST and a receipt check answers one: neither changes
+                // anything. The APIs (/api/v1, /api/osdi/v1) are
                 // authorised by a key in a header, never by a cookie, so a forged cross-site request has none.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(
                                 "/campaigns/*/sign",
+                                "/campaigns/*/log/verify",
                                 "/embed/campaigns/*/sign",
                                 "/confirm/**",
                                 "/erase/**",

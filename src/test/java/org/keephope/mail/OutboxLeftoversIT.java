@@ -35,6 +35,18 @@ class OutboxLeftoversIT extends AbstractIntegrationTest {
         return reference;
     }
 
+    /** Enqueues and changes the row in one transaction; the update's last parameter is the reference. */
+    String enqueue(String to, String update, Object... before) {
+        String reference = "test:" + UUID.randomUUID();
+        Object[] params = java.util.Arrays.copyOf(before, before.length + 1);
+        params[before.length] = reference;
+        transaction.executeWithoutResult(status -> {
+            outbox.enqueue(new MailMessage(to, "Leftovers", "Hello", "<p>Hello</p>", null), reference);
+            jdbc.sql(update).params(params).update();
+        });
+        return reference;
+    }
+
     @Test
     void aMailGivenUpLosesItsMessageAtTheLastAttempt() {
         String reference = enqueue("not an address <<>>"); // JavaMail refuses it, every time
@@ -54,14 +66,13 @@ class OutboxLeftoversIT extends AbstractIntegrationTest {
     void sentRowsGoAfterADayFailedOnesAfterTheirTimeUnsentOnesStay() {
         String sent = enqueue("leftover-" + UUID.randomUUID() + "@example.org");
         await(() -> "SENT".equals(status(sent)), "the mail sent");
-        String failed = enqueue("never <<>>");
-        jdbc.sql("update mail_outbox set status = 'FAILED', payload = null where reference = ?")
-                .param(failed)
-                .update();
-        String waiting = enqueue("waiting-" + UUID.randomUUID() + "@example.org");
-        jdbc.sql("update mail_outbox set next_attempt_at = ? where reference = ?")
-                .params(OffsetDateTime.now().plusDays(1), waiting)
-                .update();
+        // each changed in the transaction that enqueues it, so the running worker never sees it as it was
+        String failed =
+                enqueue("never <<>>", "update mail_outbox set status = 'FAILED', payload = null where reference = ?");
+        String waiting = enqueue(
+                "waiting-" + UUID.randomUUID() + "@example.org",
+                "update mail_outbox set next_attempt_at = ? where reference = ?",
+                OffsetDateTime.now().plusDays(1));
 
         outbox.deleteLeftovers();
         assertThat(status(sent)).as("sent less than a day ago").isEqualTo("SENT");
