@@ -42,6 +42,40 @@ class PartnerConsentIT extends AbstractStaffTest {
     @Autowired
     PartnerDirectory directory;
 
+    @Autowired
+    Partners partners;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    /**
+     * Every partner of the demo campaign collects, with the default texts, as the demo set them up: other tests
+     * (FuzzIT posts every staff form) change them in the same database.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersCollectWithTheirDefaultTexts() {
+        long campaign = jdbc.sql("select id from campaign where slug = 'keep-hope-alive'")
+                .query(Long.class)
+                .single();
+        List<Long> members = jdbc.sql("select organisation_id from partner_campaign where campaign_id = ?")
+                .param(campaign)
+                .query(Long.class)
+                .list();
+        for (var organisation : organisations.byIds(members).values()) {
+            Map<String, String> texts = new java.util.HashMap<>();
+            for (String locale : List.of("en", "ru")) {
+                texts.put(
+                        locale,
+                        messages.getMessage(
+                                "partner.consent.default",
+                                new Object[] {organisation.name()},
+                                java.util.Locale.forLanguageTag(locale)));
+            }
+            partners.configure(
+                    campaign, organisation, true, "https://" + organisation.slug() + ".example", texts, "test");
+        }
+    }
+
     record Box(long textId, String text) {}
 
     static List<Box> boxes(String page) {
