@@ -1,6 +1,5 @@
 package org.keephope.signature;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * thread has ended or the last {@value WorkerHealth#DOWN_AFTER} batches failed.
  */
 @Component
-class SignatureWriter implements HealthIndicator {
+class SignatureWriter implements HealthIndicator, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SignatureWriter.class);
     static final int WRITERS = 2;
@@ -48,9 +48,9 @@ class SignatureWriter implements HealthIndicator {
     private final TransactionTemplate transaction;
     private final SigningProperties properties;
     private final Clock clock;
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final WorkerHealth health;
-    private volatile boolean running = true;
+    private volatile boolean running;
 
     SignatureWriter(
             SignatureRepository repository,
@@ -67,12 +67,50 @@ class SignatureWriter implements HealthIndicator {
         this.clock = clock;
         // an idle writer wakes every 200 ms: silence means it is stuck
         this.health = new WorkerHealth(clock, java.time.Duration.ofMinutes(2));
+    }
+
+    /** The writers start before the web server takes requests. */
+    @Override
+    public synchronized void start() {
+        if (!threads.isEmpty()) {
+            return;
+        }
+        running = true;
         for (int i = 0; i < WRITERS; i++) {
             Thread thread = new Thread(this::run, "signature-writer-" + i);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
         }
+    }
+
+    /**
+     * Refuses new signatures and lets the writers commit what is queued (at most 5 s each). It runs after the
+     * web server's graceful shutdown, so a signature acknowledged to a supporter is never dropped here.
+     */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    /** Below the web server's phases: started before it listens, stopped after it has drained. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     /** How many signatures wait for a writer. */
@@ -215,18 +253,10 @@ class SignatureWriter implements HealthIndicator {
 
     @Override
     public Health health() {
-        return health.health(threads.stream().allMatch(Thread::isAlive));
+        return health.health(!threads.isEmpty() && threads.stream().allMatch(Thread::isAlive));
     }
 
     static String reference(java.util.UUID signatureId) {
         return "signature:" + signatureId;
-    }
-
-    @PreDestroy
-    void stop() throws InterruptedException {
-        running = false;
-        for (Thread thread : threads) {
-            thread.join(5_000);
-        }
     }
 }

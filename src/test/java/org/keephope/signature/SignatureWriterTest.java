@@ -36,6 +36,11 @@ class SignatureWriterTest {
                 NoTransactions.template(),
                 Settings.of("keephope.signing", SigningProperties.class, Map.of()),
                 Clock.systemUTC());
+        assertThat(writer.submit(signature))
+                .as("no writer takes a signature before the application has started it")
+                .failsWithin(Duration.ofSeconds(1));
+        writer.start();
+        assertThat(writer.isRunning()).isTrue();
         try {
             assertThat(writer.health().getStatus()).isEqualTo(Status.UP);
             for (int i = 0; i < 3; i++) {
@@ -53,6 +58,7 @@ class SignatureWriterTest {
         } finally {
             writer.stop();
         }
+        assertThat(writer.isRunning()).isFalse();
         assertThat(writer.health().getStatus())
                 .as("the writer threads have ended")
                 .isEqualTo(Status.DOWN);
