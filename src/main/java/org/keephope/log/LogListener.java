@@ -39,8 +39,12 @@ class LogListener {
         writer.erased(erased.signatureId(), erased.campaignId(), erased.stillCounted());
     }
 
-    /** Right after the confirmation committed: append it and sign, so the next page can show the receipt. */
+    /**
+     * Right after the confirmation committed: append it and sign, so the next page (and the thank-you mail, whose
+     * listener comes after this one) can show the receipt.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 100)
     void afterConfirmed(SignatureConfirmed confirmed) {
         if (!properties.integrateOnConfirm()) {
             return;

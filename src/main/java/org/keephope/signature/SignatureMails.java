@@ -67,6 +67,42 @@ class SignatureMails {
                         t("sign.mail.erase", locale)));
     }
 
+    /**
+     * After confirming: thanks, what other modules offer (a letter to the supporter's own leader) and the
+     * receipt, when the log has one yet. The erase link is the one in the confirmation mail (only its hash is
+     * kept), so this mail says where it is.
+     */
+    MailMessage thankYou(
+            String to,
+            String firstName,
+            String campaignTitle,
+            List<AfterConfirming.Offer> offers,
+            SignatureReceipts.Receipt receipt,
+            String campaignPath,
+            Locale locale) {
+        List<String> paragraphs = new java.util.ArrayList<>();
+        paragraphs.add(t("sign.mail.thanks.counted", locale, campaignTitle));
+        for (AfterConfirming.Offer offer : offers) {
+            paragraphs.add(offer.heading() + ": " + offer.text());
+        }
+        if (receipt != null) {
+            paragraphs.add(t("sign.mail.thanks.receipt", locale, site.absolute(campaignPath + "/log/verify")));
+        }
+        AfterConfirming.Offer first = offers.isEmpty() ? null : offers.get(0);
+        return compose(
+                to,
+                t("sign.mail.thanks.subject", locale, campaignTitle),
+                new MailParts(
+                        locale.getLanguage(),
+                        t("sign.mail.greeting", locale, firstName),
+                        paragraphs,
+                        first == null ? null : site.absolute(first.path()),
+                        first == null ? null : first.button(),
+                        null,
+                        t("sign.mail.thanks.erase", locale),
+                        receipt == null ? null : receipt.text()));
+    }
+
     private MailMessage compose(String to, String subject, MailParts parts) {
         StringBuilder text = new StringBuilder(parts.greeting()).append("\n\n");
         for (String paragraph : parts.paragraphs()) {
@@ -78,11 +114,11 @@ class SignatureMails {
                     .append(parts.actionUrl())
                     .append("\n\n");
         }
-        text.append("-- \n")
-                .append(parts.eraseLabel())
-                .append(":\n")
-                .append(parts.eraseUrl())
-                .append("\n");
+        if (parts.preformatted() != null) {
+            text.append(parts.preformatted()).append("\n\n");
+        }
+        text.append("-- \n").append(parts.eraseLabel());
+        text.append(parts.eraseUrl() == null ? "\n" : ":\n" + parts.eraseUrl() + "\n");
         StringOutput html = new StringOutput();
         templates.render("mail/signer.jte", Map.of("parts", parts, "subject", subject), html);
         return new MailMessage(to, subject, text.toString(), html.toString(), parts.eraseUrl());

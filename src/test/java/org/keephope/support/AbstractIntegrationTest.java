@@ -45,6 +45,8 @@ public abstract class AbstractIntegrationTest {
         registry.add("keephope.mail.batch-size", () -> "5");
         registry.add("keephope.mail.retry-initial", () -> "300ms");
         registry.add("keephope.mail.retry-max", () -> "1s");
+        // tests count a signer's mails; ThankYouMailIT switches it on (@TestPropertySource of the inner key)
+        registry.add("keephope.signing.thank-you-mail", () -> "${keephope.test.thank-you-mail:false}");
     }
 
     protected HttpResponse<String> post(String path, java.util.Map<String, String> form, String... headers) {
