@@ -24,7 +24,15 @@ class EmbedIT extends AbstractIntegrationTest {
             + " https://www.unitedagainstracism.org https://www.ilga-europe.org https://freedomhouse.org";
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     JdbcClient jdbc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void partnersAsTheDemoSetsThemUp() {
+        DemoPartners.asTheDemoSetsThemUp(context);
+    }
 
     static String frameAncestors(HttpResponse<String> answer) {
         String csp = answer.headers().firstValue("Content-Security-Policy").orElseThrow();

@@ -36,6 +36,11 @@ class PartnerAccessIT extends AbstractIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @org.junit.jupiter.api.BeforeEach
+    void partnersAsTheDemoSetsThemUp() {
+        DemoPartners.asTheDemoSetsThemUp(context);
+    }
+
     long org(String slug) {
         return organisations.bySlug(slug).orElseThrow().id();
     }
