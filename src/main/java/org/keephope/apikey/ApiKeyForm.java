@@ -21,7 +21,7 @@ public record ApiKeyForm(
         @NotNull(message = "apikey.error.expires") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate expiresOn) {
 
-    static ApiKeyForm empty(LocalDate defaultExpiry) {
+    public static ApiKeyForm empty(LocalDate defaultExpiry) {
         return new ApiKeyForm("", List.of(), defaultExpiry);
     }
 

@@ -73,6 +73,15 @@ class ApiKeyRepository {
                 .list();
     }
 
+    /** One organisation's keys, newest first. */
+    List<ApiKey> organisationKeys(long organisationId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from api_key where organisation_id = ? order by created_at desc, id desc")
+                .param(organisationId)
+                .query(ApiKeyRepository::key)
+                .list();
+    }
+
     boolean revoke(long id, Instant at, String by) {
         return jdbc.sql("update api_key set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
                         .params(Rows.param(at), by, id)

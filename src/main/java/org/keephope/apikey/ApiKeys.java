@@ -86,6 +86,12 @@ public class ApiKeys {
         return repository.staffKeys();
     }
 
+    /** One organisation's own keys (a partner's), newest first, revoked and expired ones too. */
+    @Transactional(readOnly = true)
+    public List<ApiKey> organisationKeys(long organisationId) {
+        return repository.organisationKeys(organisationId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<ApiKey> byId(long id) {
         return repository.byId(id);

@@ -36,6 +36,9 @@ class PartnerAccessIT extends AbstractIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.keephope.apikey.ApiKeys keys;
+
     @org.junit.jupiter.api.BeforeEach
     void partnersAsTheDemoSetsThemUp() {
         DemoPartners.asTheDemoSetsThemUp(context);
@@ -150,7 +153,7 @@ class PartnerAccessIT extends AbstractIntegrationTest {
     /** The CSRF token is masked afresh on every page; the language links repeat the address's query. */
     static String withoutToken(String page) {
         return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
-                .replaceAll("href=\"/partner\\?[^\"]*lang=", "href=\"/partner?lang=");
+                .replaceAll("href=\"(/partner[^\"?]*)\\?[^\"]*lang=", "href=\"$1?lang=");
     }
 
     /** Every route under /partner the application maps, found at run time as RoleMatrixIT finds /admin's. */
@@ -192,10 +195,21 @@ class PartnerAccessIT extends AbstractIntegrationTest {
                 .single()
                 .toString();
 
+        // B's own API key: A naming its id on the revoke route changes nothing
+        long bApiKey = keys.create(
+                        "Freedom House sync",
+                        java.util.Set.of(org.keephope.apikey.ApiScope.READ_SIGNATURES),
+                        null,
+                        freedom,
+                        "test")
+                .key()
+                .id();
+
         List<String[]> routes = partnerRoutes();
         assertThat(routes.stream().map(r -> r[0] + " " + r[1]))
                 .contains("GET /partner", "GET /partner/campaigns/keep-hope-alive/supporters.csv", "POST /partner/key");
-        for (String[] route : routes) {
+        for (String[] r : routes) {
+            String[] route = {r[0], r[1].replace("{id}", Long.toString(bApiKey))};
             String what = route[0] + " " + route[1];
             boolean post = route[0].equals("POST");
             // the organisation comes from the account: naming another one in the request changes nothing
@@ -236,6 +250,9 @@ class PartnerAccessIT extends AbstractIntegrationTest {
                         .toString())
                 .as("B's key untouched by A's posts")
                 .isEqualTo(bKeyBefore);
+        assertThat(keys.byId(bApiKey).orElseThrow().revokedAt())
+                .as("B's API key not revoked by A")
+                .isNull();
     }
 
     @Test
