@@ -167,6 +167,7 @@ class PartnerBarsIT extends AbstractIntegrationTest {
         String id = "partner-bars-keep-hope-alive";
         for (String lang : List.of("en", "ru")) {
             String page = get("/admin?lang=" + lang, "Cookie", admin.cookie()).body();
+            org.keephope.support.Screens.save("admin-partner-bars-" + lang, page);
             Document svg = xml(svgOf(page, id));
             NodeList titles = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title");
             assertThat(titles.getLength()).isEqualTo(1);
@@ -188,6 +189,10 @@ class PartnerBarsIT extends AbstractIntegrationTest {
         // a partner's own page: its bars alone, nothing of another partner
         var fld = SignedInStaff.partner(context, port, org("front-line-defenders"));
         String own = get("/partner", "Cookie", fld.cookie()).body();
+        org.keephope.support.Screens.save("partner-bars-en", own);
+        org.keephope.support.Screens.save(
+                "partner-bars-ru",
+                get("/partner?lang=ru", "Cookie", fld.cookie()).body());
         Document svg = xml(svgOf(own, id));
         Map<String, long[]> bars = bars(svg);
         assertThat(bars.keySet()).containsExactly("front-line-defenders");
