@@ -14,6 +14,8 @@ import org.keephope.campaign.Campaigns;
 import org.keephope.coalition.Organisation;
 import org.keephope.coalition.Organisations;
 import org.keephope.privacy.PersonalData;
+import org.keephope.stats.Figures;
+import org.keephope.stats.Stats;
 import org.keephope.web.PageNotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +34,7 @@ class PartnerAccess {
     private final PersonalData personalData;
     private final AuditLog audit;
     private final Clock clock;
+    private final Stats stats;
 
     PartnerAccess(
             PartnerRepository repository,
@@ -40,7 +43,8 @@ class PartnerAccess {
             Organisations organisations,
             PersonalData personalData,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            Stats stats) {
         this.repository = repository;
         this.directory = directory;
         this.campaigns = campaigns;
@@ -48,6 +52,7 @@ class PartnerAccess {
         this.personalData = personalData;
         this.audit = audit;
         this.clock = clock;
+        this.stats = stats;
     }
 
     static long organisationOf(StaffMember me) {
@@ -77,15 +82,23 @@ class PartnerAccess {
             }
             var own = repository.attributedTo(org, s.campaignId());
             var byCountry = repository.optInsByCountry(org, s.campaignId());
+            long optIns = byCountry.values().stream().mapToLong(Long::longValue).sum();
+            var self = organisation(me);
+            // this partner's own row alone: the chart never sees another partner's figures
+            var chart = stats.partnerBars(
+                    List.of(new Figures.BarRow(self.slug(), self.name(), own.confirmed(), optIns)),
+                    locale,
+                    "partner-bars-" + summary.get().slug());
             figures.add(new PartnerFigures(
                     summary.get().slug(),
                     summary.get().title(),
                     s.collects(),
                     own.signatures(),
                     own.confirmed(),
-                    byCountry.values().stream().mapToLong(Long::longValue).sum(),
+                    optIns,
                     byCountry,
-                    repository.optInsByDay(org, s.campaignId())));
+                    repository.optInsByDay(org, s.campaignId()),
+                    chart));
         }
         return figures;
     }

@@ -63,8 +63,19 @@ public class Partners {
                 .toList();
     }
 
-    /** A campaign's figures per partner, for the staff start page. */
-    public record CampaignFigures(String slug, String title, List<PartnerLine> lines) {}
+    /**
+     * A campaign's figures per partner, for the staff start page.
+     *
+     * @param chart the same figures (confirmed) as bars, drawn by the stats module
+     */
+    public record CampaignFigures(
+            String slug, String title, List<PartnerLine> lines, org.keephope.stats.Figures.PartnerBarsFigure chart) {}
+
+    /** One partner's bar row for the stats module's chart: confirmed attributed signatures and confirmed opt-ins. */
+    public static org.keephope.stats.Figures.BarRow bar(PartnerLine line) {
+        return new org.keephope.stats.Figures.BarRow(
+                line.slug(), line.name(), line.attributedConfirmed(), line.optInsConfirmed());
+    }
 
     /** Per partner of the campaign: signatures attributed to it and opt-ins to it. */
     @Transactional(readOnly = true)

@@ -54,13 +54,23 @@ class StaffDashboardController {
         model.addAttribute(
                 "partnerFigures",
                 lines.stream()
-                        .map(l -> new Partners.CampaignFigures(
-                                l.campaign().slug(),
-                                l.campaign().title(),
-                                partners.lines(l.campaign().id())))
-                        .filter(f -> !f.lines().isEmpty())
+                        .map(l -> figures(l, locale))
+                        .filter(f -> f != null)
                         .toList());
         return "admin/overview";
+    }
+
+    /** A campaign's figures per partner, table and bars; null when it has no partners. */
+    private Partners.CampaignFigures figures(CampaignLine l, Locale locale) {
+        var partnerLines = partners.lines(l.campaign().id());
+        if (partnerLines.isEmpty()) {
+            return null;
+        }
+        var chart = stats.partnerBars(
+                partnerLines.stream().map(Partners::bar).toList(),
+                locale,
+                "partner-bars-" + l.campaign().slug());
+        return new Partners.CampaignFigures(l.campaign().slug(), l.campaign().title(), partnerLines, chart);
     }
 
     private CampaignLine line(org.keephope.campaign.CampaignSummary c, Locale locale) {

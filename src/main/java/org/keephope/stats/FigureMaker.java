@@ -181,6 +181,42 @@ class FigureMaker {
         return new ProgressFigure(title, summary, svg, tally.total(), goal, percent);
     }
 
+    Figures.PartnerBarsFigure partnerBars(List<Figures.BarRow> rows, Locale locale, String id) {
+        String title = t("stats.partners.title", locale);
+        long attributed = rows.stream().mapToLong(Figures.BarRow::attributed).sum();
+        long optIns = rows.stream().mapToLong(Figures.BarRow::optIns).sum();
+        String summary;
+        if (attributed == 0 && optIns == 0) {
+            summary = t("stats.partners.empty", locale);
+        } else if (rows.size() == 1) {
+            summary = t(
+                    "stats.partners.summaryOne",
+                    locale,
+                    rows.get(0).label(),
+                    number(attributed, locale),
+                    number(optIns, locale));
+        } else {
+            var most = rows.stream()
+                    .max(java.util.Comparator.comparingLong(Figures.BarRow::attributed))
+                    .orElseThrow();
+            summary = t(
+                    "stats.partners.summary",
+                    locale,
+                    number(rows.size(), locale),
+                    number(attributed, locale),
+                    number(optIns, locale),
+                    most.label(),
+                    number(most.attributed(), locale));
+        }
+        var texts = new PartnerBarsChart.Texts(
+                title,
+                summary,
+                t("stats.partners.attributed", locale),
+                t("stats.partners.optIns", locale),
+                t("stats.partners.empty", locale));
+        return new Figures.PartnerBarsFigure(title, summary, PartnerBarsChart.draw(rows, texts, locale, id), rows);
+    }
+
     private String source(CampaignView campaign, Locale locale) {
         return t("stats.source", locale, campaign.title(), site.absolute("/campaigns/" + campaign.slug() + "/stats"));
     }

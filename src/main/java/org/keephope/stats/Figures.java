@@ -35,6 +35,16 @@ public final class Figures {
 
     public record ProgressFigure(String title, String summary, String svg, long total, Integer goal, int percent) {}
 
+    /**
+     * One partner's bars: confirmed signatures that came through its link and its confirmed opt-ins.
+     *
+     * @param key the partner's slug (for tests and styling, never shown)
+     */
+    public record BarRow(String key, String label, long attributed, long optIns) {}
+
+    /** The figures per partner of one campaign, for staff and for the partner itself (its own row alone). */
+    public record PartnerBarsFigure(String title, String summary, String svg, List<BarRow> rows) {}
+
     public record StatsPage(
             String slug, String campaignTitle, ProgressFigure progress, OverTimeFigure overTime, MapFigure map) {}
 }

@@ -130,6 +130,16 @@ public class Stats {
                 key -> overTimeFigure(campaign, locale, false, id));
     }
 
+    /**
+     * Bars per partner of one campaign (staff start page, a partner's own page). The caller chooses the rows:
+     * a partner's page passes its own row alone. Drawn in O(partners).
+     *
+     * @param id the id of the chart's element, unique on the page that shows it
+     */
+    public Figures.PartnerBarsFigure partnerBars(List<Figures.BarRow> rows, Locale locale, String id) {
+        return figures.partnerBars(List.copyOf(rows), locale, id);
+    }
+
     private OverTimeFigure overTimeFigure(CampaignView c, Locale locale, boolean standalone, String id) {
         return figures.overTime(c, overTime(c.id()), locale, standalone, id);
     }

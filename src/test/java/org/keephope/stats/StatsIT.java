@@ -222,7 +222,7 @@ class StatsIT extends AbstractIntegrationTest {
                 .as("one chart for each campaign with signatures, each with ids of its own")
                 .contains("id=\"over-time-" + slug + "-caption\"")
                 .doesNotContain("id=\"over-time-" + quiet + "-caption\"")
-                .contains("By partner: no chart over time yet");
+                .contains("By partner: the bars below show");
     }
 
     @Test
