@@ -18,7 +18,7 @@ final class PartnerBarsChart {
 
     private static final int LEFT = 16;
     private static final int RIGHT = 72;
-    private static final int LEGEND = 40;
+    private static final int LEGEND = 58;
     private static final int ROW = 66;
     private static final int BAR = 16;
 
@@ -56,8 +56,8 @@ final class PartnerBarsChart {
         SvgWriter svg = OverTimeChart.begin(false, width, height, texts.title(), texts.summary(), idPrefix);
 
         // legend: a swatch and a word for each kind of bar
-        legend(svg, LEFT, texts.attributedLabel(), OverTimeChart.BAR, "bar-attributed");
-        legend(svg, LEFT + 280, texts.optInsLabel(), OverTimeChart.LINE, "bar-opt-ins");
+        legend(svg, 8, texts.attributedLabel(), OverTimeChart.BAR, "bar-attributed");
+        legend(svg, 28, texts.optInsLabel(), OverTimeChart.LINE, "bar-opt-ins");
 
         int y = LEGEND;
         for (BarRow r : rows) {
@@ -99,13 +99,15 @@ final class PartnerBarsChart {
         return svg.close("svg").toString();
     }
 
-    private static void legend(SvgWriter svg, int x, String label, String colour, String cssClass) {
+    /** A legend line (one per kind of bar: long words in Russian do not fit two on a line). */
+    private static void legend(SvgWriter svg, int top, String label, String colour, String cssClass) {
+        int x = LEFT;
         svg.empty(
                 "rect",
                 "x",
                 Integer.toString(x),
                 "y",
-                "8",
+                Integer.toString(top),
                 "width",
                 "14",
                 "height",
@@ -120,7 +122,7 @@ final class PartnerBarsChart {
                 "x",
                 Integer.toString(x + 20),
                 "y",
-                "20",
+                Integer.toString(top + 12),
                 "font-size",
                 "13",
                 "fill",
