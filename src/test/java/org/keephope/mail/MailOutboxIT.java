@@ -7,22 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.keephope.KeepHopeApplication;
 import org.keephope.privacy.EmailAddress;
 import org.keephope.privacy.Fingerprints;
 import org.keephope.support.AbstractIntegrationTest;
+import org.keephope.support.SecondNode;
 import org.keephope.support.Signer;
-import org.keephope.support.TestDatabase;
 import org.keephope.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,7 +75,7 @@ class MailOutboxIT extends AbstractIntegrationTest {
         for (int i = 0; i < 60; i++) {
             recipients.add("node-" + run + "-" + i + "@example.org");
         }
-        try (ConfigurableApplicationContext second = secondNode()) {
+        try (ConfigurableApplicationContext second = SecondNode.start(environment)) {
             transaction.executeWithoutResult(status -> recipients.forEach(to -> outbox.enqueue(
                     new MailMessage(to, "Two nodes " + run, "Hello", "<p>Hello</p>", null), "test:" + to)));
             await(() -> received(run).size() >= recipients.size(), Duration.ofSeconds(30), "all mails");
@@ -101,33 +97,6 @@ class MailOutboxIT extends AbstractIntegrationTest {
                             .single())
                     .isEqualTo(recipients.size());
         }
-    }
-
-    private ConfigurableApplicationContext secondNode() {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
-        for (String key : new String[] {
-            "spring.mail.host",
-            "spring.mail.port",
-            "keephope.crypto.key-directory",
-            "keephope.crypto.generate-missing-keys",
-            "keephope.base-url",
-            "keephope.mail.poll-millis",
-            "keephope.mail.batch-size"
-        }) {
-            String value = environment.getProperty(key);
-            if (value != null) {
-                properties.put(key, value);
-            }
-        }
-        properties.put("server.port", "0");
-        properties.put("keephope.demo", "false");
-        properties.put("spring.flyway.enabled", "false");
-        // first in line: they must win over application.properties, as the test's own properties do
-        return new SpringApplicationBuilder(KeepHopeApplication.class)
-                .initializers(context -> context.getEnvironment()
-                        .getPropertySources()
-                        .addFirst(new org.springframework.core.env.MapPropertySource("second-node", properties)))
-                .run();
     }
 
     private List<MimeMessage> received(String run) {
