@@ -1,0 +1,64 @@
+# Shared by the benchmark scripts (sourced): ports, starting and stopping by PID, the machine's description.
+# shellcheck shell=bash
+
+# A free TCP port on 127.0.0.1 (20000-39999).
+free_port() {
+    local candidate
+    for _ in $(seq 1 50); do
+        candidate=$((20000 + RANDOM % 20000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+            echo "$candidate"
+            return
+        fi
+    done
+    echo "no free port found" >&2
+    return 1
+}
+
+# Stops one process by its PID: SIGTERM, up to 30 s, then SIGKILL. Never by name or pattern.
+stop_pid() {
+    local pid=$1
+    [[ -n $pid ]] || return 0
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 150); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.2
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            echo "PID $pid did not stop within 30 s of SIGTERM; killing it" >&2
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+# Waits until http://127.0.0.1:$1/actuator/health answers 200 while PID $2 lives; prints the seconds it took.
+wait_healthy() {
+    local port=$1 pid=$2 started=$SECONDS
+    until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health" 2>/dev/null; do
+        kill -0 "$pid" 2>/dev/null || { echo "the app exited during start" >&2; return 1; }
+        ((SECONDS - started < 180)) || { echo "the app was not healthy within 180 s" >&2; return 1; }
+        sleep 0.2
+    done
+    echo $((SECONDS - started))
+}
+
+# The highest resident set size (MiB) PID $1 reaches, sampled every 0.5 s until it exits or this is killed;
+# written to file $2 as it grows.
+track_rss() {
+    local pid=$1 out=$2 kb max=0
+    while kill -0 "$pid" 2>/dev/null; do
+        kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+        if ((kb > max)); then
+            max=$kb
+            echo $((max / 1024)) >"$out"
+        fi
+        sleep 0.5
+    done
+}
+
+machine_line() {
+    echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)," \
+        "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
