@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
+import org.keephope.support.DatabaseOutage;
 import org.keephope.support.WorkerHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit for the sign hot path. Request threads hand over prepared signatures and wait; a writer
  * thread takes whatever has queued up (up to {@code batchSize}) and writes it in one transaction, the
  * confirmation mails with it; then every waiting request is answered. Under load one commit serves
- * hundreds of signatures instead of one. A batch that fails is retried one signature per transaction, so
- * one bad row costs only its own request.
+ * hundreds of signatures instead of one. A batch whose connection fails (the database restarting) is written
+ * again, whole, on a new connection for up to {@link DatabaseOutage#BUDGET}: its rows carry their ids and an
+ * address already there is skipped, so a commit that did land before the failure is not doubled. A batch that
+ * fails otherwise is retried one signature per transaction, so one bad row costs only its own request.
  *
  * <p>A writer thread survives anything a batch throws, {@link Error}s included: the batch's requests get
  * the failure, the thread takes the next batch. {@code /actuator/health} reports the writers DOWN when a
@@ -158,8 +161,9 @@ class SignatureWriter implements HealthIndicator, SmartLifecycle {
         batch.sort(Comparator.comparingLong((Job j) -> j.signature().campaignId())
                 .thenComparing(j -> j.signature().emailMac(), Arrays::compareUnsigned));
         try {
-            transaction.executeWithoutResult(
-                    status -> writeAll(batch.stream().map(Job::signature).toList()));
+            // a restarting database (or a pooled connection that died with it) costs a wait, not an error
+            DatabaseOutage.retrying(() -> transaction.executeWithoutResult(
+                    status -> writeAll(batch.stream().map(Job::signature).toList())));
             health.succeeded();
             batch.forEach(job -> job.done().complete(null));
             return;

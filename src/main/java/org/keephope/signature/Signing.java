@@ -16,6 +16,7 @@ import org.keephope.campaign.CampaignRef;
 import org.keephope.privacy.EmailAddress;
 import org.keephope.privacy.Fingerprints;
 import org.keephope.privacy.PersonalData;
+import org.keephope.support.DatabaseOutage;
 import org.keephope.web.SiteProperties;
 import org.springframework.stereotype.Service;
 
@@ -219,9 +220,13 @@ public class Signing {
                 page,
                 params);
         List<NewSignature.Attached<?>> attached = new java.util.ArrayList<>();
-        for (SignatureAttachment<?> attachment : attachments) {
-            prepare(attachment, draft, attached);
-        }
+        // attachments read what they need (a campaign's partners): a restarting database is waited out
+        DatabaseOutage.retrying(() -> {
+            attached.clear();
+            for (SignatureAttachment<?> attachment : attachments) {
+                prepare(attachment, draft, attached);
+            }
+        });
         NewSignature signature = new NewSignature(
                 id,
                 campaign.id(),

@@ -16,6 +16,7 @@ import org.keephope.signature.SignForm;
 import org.keephope.signature.SignOutcome;
 import org.keephope.signature.Signing;
 import org.keephope.stats.Stats;
+import org.keephope.support.DatabaseOutage;
 import org.keephope.target.Targets;
 import org.keephope.web.PageNotFound;
 import org.keephope.web.PublicPageCache;
@@ -99,12 +100,15 @@ class CampaignPageController {
             HttpServletResponse response) {
         OriginGuard.check(signing, request);
         // the hot path reads one row; the whole page is built only when it must be shown again
-        var target = campaigns.signingTarget(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
+        // the reads wait out a restarting database (DatabaseOutage) rather than answer a supporter with an error
+        var target = DatabaseOutage.retrying(() -> campaigns.signingTarget(slug, locale))
+                .orElseThrow(() -> PageNotFound.of("campaign", slug));
         CampaignRef ref = target.ref();
         SignForm form = SignFormInput.from(params);
         model.addAttribute(
                 "consent",
-                partners.consentBoxes(ref.id(), locale, params.get("src")).as(params));
+                DatabaseOutage.retrying(() -> partners.consentBoxes(ref.id(), locale, params.get("src")))
+                        .as(params));
         if (!signing.isOpen(ref)) {
             return showAgain(slug, form, Map.of(), "sign.closed", HttpStatus.CONFLICT, locale, model, response);
         }

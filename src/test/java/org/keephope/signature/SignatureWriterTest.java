@@ -63,4 +63,30 @@ class SignatureWriterTest {
                 .as("the writer threads have ended")
                 .isEqualTo(Status.DOWN);
     }
+
+    @Test
+    void aBatchWhoseConnectionFailsIsWrittenAgainAndTheSupporterSeesNoError() throws Exception {
+        SignatureRepository repository = mock(SignatureRepository.class);
+        // what a restarting PostgreSQL does to a batch: the statement dies, then no connection, then it is back
+        when(repository.insertNew(any()))
+                .thenThrow(new org.springframework.jdbc.UncategorizedSQLException(
+                        "insert", "insert", new java.sql.SQLException("terminating connection", "57P01")))
+                .thenThrow(new org.springframework.jdbc.CannotGetJdbcConnectionException("connection refused"))
+                .thenReturn(new boolean[] {true});
+        SignatureWriter writer = new SignatureWriter(
+                repository,
+                mock(PendingChange.class),
+                mock(Outbox.class),
+                NoTransactions.template(),
+                Settings.of("keephope.signing", SigningProperties.class, Map.of()),
+                Clock.systemUTC());
+        writer.start();
+        try {
+            assertThat(writer.submit(mock(NewSignature.class))).succeedsWithin(Duration.ofSeconds(10));
+            org.mockito.Mockito.verify(repository, org.mockito.Mockito.times(3)).insertNew(any());
+            assertThat(writer.health().getStatus()).isEqualTo(Status.UP);
+        } finally {
+            writer.stop();
+        }
+    }
 }
