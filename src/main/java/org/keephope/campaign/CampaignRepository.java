@@ -30,13 +30,14 @@ class CampaignRepository {
         jdbc.sql("""
                         insert into campaign (slug, status, original_locale, title, summary, body, image, image_alt,
                           event_name, event_place, event_starts, event_ends, deadline, signature_goal,
-                          press_name, press_email, press_phone, created_at, updated_at, closed_at)
+                          press_name, press_email, press_phone, created_at, updated_at, closed_at, launched_at)
                         values (:slug, :status, :locale, :title, :summary, :body, :image, :imageAlt,
                           :eventName, :eventPlace, :eventStarts, :eventEnds, :deadline, :goal,
-                          :pressName, :pressEmail, :pressPhone, :now, :now, :closedAt)
+                          :pressName, :pressEmail, :pressPhone, :now, :now, :closedAt, :launchedAt)
                         """)
                 .params(params(c, now))
                 .param("closedAt", c.status().hasClosed() ? Rows.param(now) : null)
+                .param("launchedAt", c.status() == CampaignStatus.DRAFT ? null : Rows.param(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -103,14 +104,32 @@ class CampaignRepository {
     /**
      * Moves the lifecycle on; the first move to closed (or delivered) records when signing ended, a move back to
      * live (reopening) forgets it, so that retention does not run for a campaign that takes signatures again.
+     * The first move to live records the launch (a reopening keeps it).
      */
     boolean changeStatus(long id, CampaignStatus from, CampaignStatus to, Instant now) {
         return jdbc.sql("update campaign set status = ?, updated_at = ?, version = version + 1,"
-                                + " closed_at = case when ? then coalesce(closed_at, ?) else null end"
+                                + " closed_at = case when ? then coalesce(closed_at, ?) else null end,"
+                                + " launched_at = coalesce(launched_at, ?)"
                                 + " where id = ? and status = ?")
-                        .params(to.name(), Rows.param(now), to.hasClosed(), Rows.param(now), id, from.name())
+                        .params(
+                                to.name(),
+                                Rows.param(now),
+                                to.hasClosed(),
+                                Rows.param(now),
+                                to == CampaignStatus.DRAFT ? null : Rows.param(now),
+                                id,
+                                from.name())
                         .update()
                 == 1;
+    }
+
+    /** When the campaign was first published; empty for a draft. */
+    Optional<Instant> launchedAt(long id) {
+        return jdbc.sql("select launched_at from campaign where id = ?")
+                .param(id)
+                .query((rs, n) -> Optional.ofNullable(Rows.instant(rs, "launched_at")))
+                .optional()
+                .flatMap(o -> o);
     }
 
     record Due(long id, String slug, Instant deadline) {}

@@ -85,6 +85,11 @@ public class Campaigns {
         return repository.findById(id, "").map(Campaigns::ref);
     }
 
+    /** When a campaign was first published (went live); empty for a draft. */
+    public Optional<java.time.Instant> launchedAt(long id) {
+        return repository.launchedAt(id);
+    }
+
     /** Title and slug of a campaign in the reader's language, for links from other pages. */
     public Optional<CampaignSummary> summary(long id, Locale locale) {
         return repository.findById(id, locale.getLanguage()).map(Campaigns::summary);

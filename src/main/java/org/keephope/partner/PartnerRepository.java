@@ -191,7 +191,35 @@ class PartnerRepository {
                 .update();
     }
 
-    // --- counts ---
+    // --- a supporter's withdrawal of one partner's consent (ConsentWithdrawal) ---
+
+    record Given(long organisationId, long campaignId, Instant withdrawnAt) {}
+
+    /** The partners this signature opted in to (ticked boxes), withdrawn or not. */
+    List<Given> given(UUID signatureId) {
+        return jdbc.sql("select organisation_id, campaign_id, withdrawn_at from partner_consent"
+                        + " where signature_id = ? and ticked = true order by organisation_id")
+                .param(signatureId)
+                .query((rs, n) -> new Given(rs.getLong(1), rs.getLong(2), Rows.instant(rs, "withdrawn_at")))
+                .list();
+    }
+
+    /** Records the withdrawal; false when it was withdrawn already (or never given). */
+    boolean withdraw(UUID signatureId, long organisationId, Instant at) {
+        return jdbc.sql("update partner_consent set withdrawn_at = ? where signature_id = ? and organisation_id = ?"
+                                + " and ticked = true and withdrawn_at is null")
+                        .params(Rows.param(at), signatureId, organisationId)
+                        .update()
+                == 1;
+    }
+
+    int eraseCopy(UUID signatureId, long organisationId) {
+        return jdbc.sql("delete from partner_supporter where signature_id = ? and organisation_id = ?")
+                .params(signatureId, organisationId)
+                .update();
+    }
+
+    // --- counts (a withdrawn consent counts for nobody) ---
 
     record Count(long organisationId, long signatures, long confirmed) {}
 
@@ -207,7 +235,8 @@ class PartnerRepository {
     /** Opt-ins (ticked boxes) per partner, all and confirmed. */
     List<Count> optInCounts(long campaignId) {
         return jdbc.sql("select organisation_id, count(*), count(confirmed_at) from partner_consent"
-                        + " where campaign_id = ? and ticked = true group by organisation_id order by organisation_id")
+                        + " where campaign_id = ? and ticked = true and withdrawn_at is null"
+                        + " group by organisation_id order by organisation_id")
                 .param(campaignId)
                 .query((rs, n) -> new Count(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .list();
@@ -229,7 +258,8 @@ class PartnerRepository {
     java.util.Map<String, Long> optInsByCountry(long organisationId, long campaignId) {
         java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
         jdbc.sql("select country, count(*) from partner_consent where organisation_id = ? and campaign_id = ?"
-                        + " and ticked = true and confirmed_at is not null group by country order by country")
+                        + " and ticked = true and withdrawn_at is null and confirmed_at is not null"
+                        + " group by country order by country")
                 .params(organisationId, campaignId)
                 .query((rs, n) -> Map.entry(rs.getString(1).trim(), rs.getLong(2)))
                 .list()
@@ -241,7 +271,7 @@ class PartnerRepository {
     java.util.Map<java.time.LocalDate, Long> optInsByDay(long organisationId, long campaignId) {
         java.util.Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
         jdbc.sql("select confirmed_at from partner_consent where organisation_id = ? and campaign_id = ?"
-                        + " and ticked = true and confirmed_at is not null")
+                        + " and ticked = true and withdrawn_at is null and confirmed_at is not null")
                 .params(organisationId, campaignId)
                 .query((rs, n) -> Rows.instant(rs, "confirmed_at"))
                 .list()
@@ -268,7 +298,7 @@ class PartnerRepository {
                                                 and c.organisation_id = s.organisation_id
                           join consent_text t on t.id = c.consent_text_id
                          where s.organisation_id = ? and s.campaign_id = ? and s.confirmed_at is not null
-                           and c.ticked = true
+                           and c.ticked = true and c.withdrawn_at is null
                          order by s.confirmed_at, s.signature_id
                         """)
                 .params(organisationId, campaignId)

@@ -205,9 +205,10 @@ public class SignerLinks {
                 name[0], name.length > 1 ? name[1] : "", country.trim(), comment, showPublicly, keepInformed);
     }
 
+    /** The signature whose erase link this is (the page behind it also withdraws consents). */
     @Transactional(readOnly = true)
-    public Optional<Long> eraseLink(String token) {
-        return repository.findByEraseToken(Fingerprints.sha256(token)).map(SignatureRepository.ByToken::campaignId);
+    public Optional<UUID> signatureOfEraseLink(String token) {
+        return repository.findByEraseToken(Fingerprints.sha256(token)).map(SignatureRepository.ByToken::id);
     }
 
     /**

@@ -25,13 +25,16 @@ class SignerLinksController {
     private final Campaigns campaigns;
     private final org.springframework.beans.factory.ObjectProvider<SignatureReceipts> receipts;
     private final java.util.List<AfterConfirming> afterConfirming;
+    private final java.util.List<SignerConsents> consents;
 
     SignerLinksController(
             SignerLinks links,
             Signing signing,
             Campaigns campaigns,
             org.springframework.beans.factory.ObjectProvider<SignatureReceipts> receipts,
-            java.util.List<AfterConfirming> afterConfirming) {
+            java.util.List<AfterConfirming> afterConfirming,
+            java.util.List<SignerConsents> consents) {
+        this.consents = consents;
         this.receipts = receipts;
         this.links = links;
         this.signing = signing;
@@ -78,14 +81,56 @@ class SignerLinksController {
     }
 
     @GetMapping("/erase/{token}")
-    String erasePage(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        boolean known = links.eraseLink(token).isPresent();
-        if (!known) {
+    String erasePage(
+            @PathVariable String token, Locale locale, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        var signature = links.signatureOfEraseLink(token);
+        if (signature.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
         }
-        model.addAttribute("state", known ? "ASK" : "UNKNOWN");
+        model.addAttribute("state", signature.isPresent() ? "ASK" : "UNKNOWN");
         model.addAttribute("token", token);
+        model.addAttribute(
+                "consents",
+                signature
+                        .map(id -> consents.stream()
+                                .flatMap(c -> c.consents(id, locale).stream())
+                                .toList())
+                        .orElse(java.util.List.of()));
         return "signature/erase";
+    }
+
+    /**
+     * One consent withdrawn (a partner stops receiving the supporter), from the page behind the erase link; the
+     * signature and the other consents stay. A second click answers "already withdrawn"; a stale link or a
+     * consent this signature never gave answers 404 with the page for an invalid link.
+     */
+    @PostMapping("/erase/{token}/withdraw")
+    String withdraw(
+            @PathVariable String token,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String consent,
+            HttpServletRequest request,
+            Locale locale,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        OriginGuard.check(signing, request);
+        var signature = links.signatureOfEraseLink(token);
+        SignerConsents.Outcome outcome = SignerConsents.Outcome.UNKNOWN;
+        if (signature.isPresent() && consent != null && !consent.isBlank()) {
+            for (SignerConsents c : consents) {
+                outcome = c.withdraw(signature.get(), consent, locale);
+                if (outcome.withdrawal() != SignerConsents.Withdrawal.UNKNOWN) {
+                    break;
+                }
+            }
+        }
+        if (outcome.withdrawal() == SignerConsents.Withdrawal.UNKNOWN) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+        }
+        model.addAttribute("state", outcome.withdrawal().name());
+        model.addAttribute("token", token);
+        model.addAttribute("name", outcome.name());
+        model.addAttribute("known", signature.isPresent());
+        return "signature/withdrawn";
     }
 
     @PostMapping("/erase/{token}")

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.keephope.campaign.CampaignView;
+import org.keephope.campaign.Campaigns;
 import org.keephope.signature.Countries;
 import org.keephope.signature.CountryCounts;
 import org.keephope.signature.Tally;
@@ -30,8 +31,10 @@ class FigureMaker {
     private final MessageSource messages;
     private final SiteProperties site;
     private final Clock clock;
+    private final Campaigns campaigns;
 
-    FigureMaker(MessageSource messages, SiteProperties site, Clock clock) {
+    FigureMaker(MessageSource messages, SiteProperties site, Clock clock, Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.messages = messages;
         this.site = site;
         this.clock = clock;
@@ -60,10 +63,12 @@ class FigureMaker {
 
     private List<Marker> markers(CampaignView campaign, OverTime data, Locale locale) {
         List<Marker> markers = new ArrayList<>();
-        if (!data.isEmpty()) {
-            markers.add(
-                    new Marker(Marker.Kind.FIRST_SIGNATURE, data.days().get(0).day(), t("stats.marker.first", locale)));
-        }
+        campaigns
+                .launchedAt(campaign.id())
+                .ifPresent(at -> markers.add(new Marker(
+                        Marker.Kind.LAUNCH,
+                        LocalDate.ofInstant(at, ZoneOffset.UTC),
+                        t("stats.marker.launch", locale))));
         if (campaign.event() != null && campaign.event().starts() != null) {
             String name = campaign.event().name() != null ? campaign.event().name() : t("stats.marker.event", locale);
             markers.add(new Marker(Marker.Kind.EVENT, campaign.event().starts(), name));

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Signatures over time as SVG: the running total as a line above, the signatures of each day as bars below,
- * on one time axis, with the first signature, the event and the deadline marked. Drawing costs O(days), never
+ * on one time axis, with the launch, the event and the deadline marked. Drawing costs O(days), never
  * O(signatures).
  */
 final class OverTimeChart {
@@ -70,7 +70,13 @@ final class OverTimeChart {
                     "chart-empty");
             return end(svg, standalone, height, texts);
         }
+        // the axis starts at the launch when signing began after it (it never hides a signature before it)
         LocalDate first = data.days().get(0).day();
+        for (Marker marker : markers) {
+            if (marker.kind() == Marker.Kind.LAUNCH && marker.day().isBefore(first)) {
+                first = marker.day();
+            }
+        }
         LocalDate last = data.days().get(data.days().size() - 1).day();
         LocalDate end = today.isAfter(last) && !today.isAfter(last.plusDays(MARKER_HORIZON_DAYS)) ? today : last;
         List<Marker> shown = new ArrayList<>();

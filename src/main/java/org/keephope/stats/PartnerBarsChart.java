@@ -16,16 +16,29 @@ final class PartnerBarsChart {
     /** What the chart says in the reader's language. */
     record Texts(String title, String summary, String attributedLabel, String optInsLabel, String empty) {}
 
-    private static final int LEFT = 16;
-    private static final int RIGHT = 72;
-    private static final int LEGEND = 58;
-    private static final int ROW = 66;
-    private static final int BAR = 16;
+    /**
+     * Narrower than the other charts (600): a phone shrinks the drawing to its width, and at 600 the names and
+     * figures came out at 8 px on a 390 px screen. At 400 with 15–16 px text they stay at 13–14 px there; the
+     * stylesheet caps the figure at 28rem, so that on a wide screen they are not larger than 18 px either.
+     */
+    static final int WIDTH = 400;
+
+    private static final int LEFT = 8;
+    private static final int RIGHT = 84;
+    /** Legend words on one line at most: 15 px text, up to 10 px a letter (Cyrillic is wider than Latin). */
+    static final int LEGEND_LINE_CHARACTERS = (WIDTH - LEFT - 22) / 10;
+
+    private static final int LEGEND_ENTRY = 24;
+    private static final int LEGEND_LINE = 18;
+    private static final int ROW = 74;
+    private static final int BAR = 18;
+    private static final String TEXT_SIZE = "15";
+    private static final String NAME_SIZE = "16";
 
     private PartnerBarsChart() {}
 
     static String draw(List<BarRow> rows, Texts texts, Locale locale, String idPrefix) {
-        int width = OverTimeChart.WIDTH;
+        int width = WIDTH;
         long max = 0;
         for (BarRow r : rows) {
             max = Math.max(max, Math.max(r.attributed(), r.optIns()));
@@ -51,15 +64,19 @@ final class PartnerBarsChart {
             return svg.close("svg").toString();
         }
         NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
-        int height = LEGEND + rows.size() * ROW + 8;
+        List<String> attributedLines = lines(texts.attributedLabel(), LEGEND_LINE_CHARACTERS);
+        List<String> optInLines = lines(texts.optInsLabel(), LEGEND_LINE_CHARACTERS);
+        int second = 8 + LEGEND_ENTRY + LEGEND_LINE * (attributedLines.size() - 1);
+        int legend = second + LEGEND_ENTRY + LEGEND_LINE * (optInLines.size() - 1) + 8;
+        int height = legend + rows.size() * ROW + 8;
         double plot = width - LEFT - RIGHT;
         SvgWriter svg = OverTimeChart.begin(false, width, height, texts.title(), texts.summary(), idPrefix);
 
         // legend: a swatch and a word for each kind of bar
-        legend(svg, 8, texts.attributedLabel(), OverTimeChart.BAR, "bar-attributed");
-        legend(svg, 28, texts.optInsLabel(), OverTimeChart.LINE, "bar-opt-ins");
+        legend(svg, 8, attributedLines, OverTimeChart.BAR, "bar-attributed");
+        legend(svg, second, optInLines, OverTimeChart.LINE, "bar-opt-ins");
 
-        int y = LEGEND;
+        int y = legend;
         for (BarRow r : rows) {
             svg.open("g", "class", "chart-partner", "data-partner", r.key());
             svg.text(
@@ -68,17 +85,17 @@ final class PartnerBarsChart {
                     "x",
                     Integer.toString(LEFT),
                     "y",
-                    Integer.toString(y + 14),
+                    Integer.toString(y + 16),
                     "font-size",
-                    "14",
+                    NAME_SIZE,
                     "font-weight",
                     "600",
                     "fill",
                     OverTimeChart.INK,
                     "class",
                     "chart-panel-label");
-            bar(svg, y + 22, r.attributed(), max, plot, numbers, OverTimeChart.BAR, "bar-attributed");
-            bar(svg, y + 22 + BAR + 4, r.optIns(), max, plot, numbers, OverTimeChart.LINE, "bar-opt-ins");
+            bar(svg, y + 26, r.attributed(), max, plot, numbers, OverTimeChart.BAR, "bar-attributed");
+            bar(svg, y + 26 + BAR + 4, r.optIns(), max, plot, numbers, OverTimeChart.LINE, "bar-opt-ins");
             svg.close("g");
             y += ROW;
         }
@@ -89,7 +106,7 @@ final class PartnerBarsChart {
                 "x2",
                 Integer.toString(LEFT),
                 "y1",
-                Integer.toString(LEGEND + 18),
+                Integer.toString(legend + 18),
                 "y2",
                 Integer.toString(y - 4),
                 "stroke",
@@ -99,8 +116,11 @@ final class PartnerBarsChart {
         return svg.close("svg").toString();
     }
 
-    /** A legend line (one per kind of bar: long words in Russian do not fit two on a line). */
-    private static void legend(SvgWriter svg, int top, String label, String colour, String cssClass) {
+    /**
+     * A legend entry (one per kind of bar: long words in Russian do not fit two on a line), its words on as many
+     * lines as they need.
+     */
+    private static void legend(SvgWriter svg, int top, List<String> lines, String colour, String cssClass) {
         int x = LEFT;
         svg.empty(
                 "rect",
@@ -109,26 +129,39 @@ final class PartnerBarsChart {
                 "y",
                 Integer.toString(top),
                 "width",
-                "14",
+                "16",
                 "height",
-                "14",
+                "16",
                 "fill",
                 colour,
                 "class",
                 "chart-swatch " + cssClass);
-        svg.text(
-                "text",
-                label,
-                "x",
-                Integer.toString(x + 20),
-                "y",
-                Integer.toString(top + 12),
-                "font-size",
-                "13",
-                "fill",
-                OverTimeChart.INK,
-                "class",
-                "chart-legend");
+        svg.open("text", "font-size", TEXT_SIZE, "fill", OverTimeChart.INK, "class", "chart-legend");
+        for (int i = 0; i < lines.size(); i++) {
+            svg.text(
+                    "tspan",
+                    lines.get(i),
+                    "x",
+                    Integer.toString(x + 22),
+                    "y",
+                    Integer.toString(top + 13 + i * LEGEND_LINE));
+        }
+        svg.close("text");
+    }
+
+    /** Words on lines of at most {@code max} characters (a longer word has a line of its own). */
+    static List<String> lines(String words, int max) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : words.strip().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > max) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static void bar(
@@ -158,9 +191,9 @@ final class PartnerBarsChart {
                 "x",
                 SvgWriter.n(LEFT + Math.max(1, w) + 6),
                 "y",
-                Integer.toString(y + 13),
+                Integer.toString(y + 14),
                 "font-size",
-                "13",
+                TEXT_SIZE,
                 "fill",
                 OverTimeChart.INK,
                 "class",

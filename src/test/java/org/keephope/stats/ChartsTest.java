@@ -104,6 +104,76 @@ class ChartsTest {
     }
 
     @Test
+    void theOverTimeAxisStartsAtTheLaunchAndMarksLaunchEventAndDeadline() {
+        LocalDate launch = LocalDate.of(2026, 3, 1);
+        LocalDate firstSignature = launch.plusDays(4);
+        OverTime data = new OverTime(
+                List.of(new DayCount(firstSignature, 2, 2), new DayCount(firstSignature.plusDays(1), 1, 3)),
+                3,
+                Instant.EPOCH);
+        String svg = OverTimeChart.draw(
+                data,
+                List.of(
+                        new Marker(Marker.Kind.LAUNCH, launch, "Launch"),
+                        new Marker(Marker.Kind.EVENT, launch.plusDays(7), "Summit"),
+                        new Marker(Marker.Kind.DEADLINE, launch.plusDays(9), "Deadline")),
+                firstSignature.plusDays(1),
+                TEXTS,
+                Locale.ENGLISH,
+                false,
+                "t");
+        var document = Svgs.parse(svg);
+        assertThat(Svgs.elements(document, "text").stream().map(Element::getTextContent))
+                .contains("Launch · 1 Mar", "Summit · 8 Mar", "Deadline · 10 Mar")
+                .as("the time axis begins on the launch day")
+                .contains("1 Mar");
+        List<Element> markers = Svgs.elements(document, "line").stream()
+                .filter(l -> Svgs.hasClass(l, "chart-marker"))
+                .toList();
+        assertThat(markers).hasSize(3);
+        double launchX = Double.parseDouble(markers.get(0).getAttribute("x1"));
+        double firstBarX = Svgs.elements(document, "rect").stream()
+                .filter(r -> r.getParentNode() instanceof Element g && Svgs.hasClass(g, "chart-bars"))
+                .mapToDouble(r -> Double.parseDouble(r.getAttribute("x")))
+                .min()
+                .orElseThrow();
+        assertThat(launchX)
+                .as("the launch is left of the first day with signatures")
+                .isLessThan(firstBarX);
+    }
+
+    @Test
+    void theBarsPerPartnerKeepTheirWordsInsideANarrowDrawingThatAPhoneShowsLegibly() {
+        String svg = PartnerBarsChart.draw(
+                List.of(new Figures.BarRow("a", "Human Rights House Foundation", 12_345, 678)),
+                new PartnerBarsChart.Texts(
+                        "Подписи и согласия по партнёрам",
+                        "Сводка",
+                        "Подтверждённые подписи по ссылке партнёра",
+                        "Подтверждённые согласия на связь",
+                        "Пусто"),
+                Locale.forLanguageTag("ru"),
+                "b");
+        var document = Svgs.parse(svg);
+        Element root = document.getDocumentElement();
+        assertThat(root.getAttribute("viewBox")).startsWith("0 0 400 ");
+        // a phone 390 px wide shows the drawing at about 350 px: text of 15 in 400 stays above 13 px
+        for (Element text : Svgs.elements(document, "text")) {
+            assertThat(Double.parseDouble(text.getAttribute("font-size")))
+                    .as(text.getTextContent())
+                    .isGreaterThanOrEqualTo(15);
+        }
+        List<Element> legend = Svgs.elements(document, "tspan");
+        assertThat(legend)
+                .extracting(Element::getTextContent)
+                .containsExactly("Подтверждённые подписи по ссылке", "партнёра", "Подтверждённые согласия на связь");
+        assertThat(legend)
+                .allSatisfy(t -> assertThat(t.getTextContent().length())
+                        .isLessThanOrEqualTo(PartnerBarsChart.LEGEND_LINE_CHARACTERS));
+        assertThat(PartnerBarsChart.lines("one", 2)).containsExactly("one");
+    }
+
+    @Test
     void csvCellsAreQuotedAndCannotBecomeFormulas() {
         assertThat(ChartCsv.text("Korea, \"South\"")).isEqualTo("\"Korea, \"\"South\"\"\"");
         assertThat(ChartCsv.text("=HYPERLINK(1)")).isEqualTo("\"'=HYPERLINK(1)\"");

@@ -32,6 +32,9 @@ class StatsIT extends AbstractIntegrationTest {
     SignerLinks links;
 
     @Autowired
+    org.keephope.campaign.CampaignEditing editing;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -152,7 +155,7 @@ class StatsIT extends AbstractIntegrationTest {
         assertThat(Svgs.elements(svg, "polyline").get(0).getAttribute("points").split(" "))
                 .hasSize(4);
         assertThat(Svgs.elements(svg, "text").stream().map(Element::getTextContent))
-                .anyMatch(t -> t.startsWith("First signature"))
+                .anyMatch(t -> t.startsWith("Launch · "))
                 .anyMatch(t -> t.startsWith("Summit <&> \"talks\""))
                 .anyMatch(t -> t.startsWith("Deadline"));
 
@@ -223,6 +226,29 @@ class StatsIT extends AbstractIntegrationTest {
                 .contains("id=\"over-time-" + slug + "-caption\"")
                 .doesNotContain("id=\"over-time-" + quiet + "-caption\"")
                 .contains("By partner: the bars below show");
+    }
+
+    @Test
+    void theLaunchIsWhenADraftIsFirstPublishedAndAReopeningKeepsIt() {
+        String slug = fixtures.campaign(CampaignStatus.DRAFT);
+        long id = fixtures.id(slug);
+        assertThat(campaigns.launchedAt(id)).isEmpty();
+        assertThat(editing.move(slug, org.keephope.campaign.CampaignEditing.Transition.PUBLISH, "test"))
+                .isTrue();
+        var launched = campaigns.launchedAt(id).orElseThrow();
+        assertThat(editing.move(slug, org.keephope.campaign.CampaignEditing.Transition.CLOSE, "test"))
+                .isTrue();
+        assertThat(editing.move(slug, org.keephope.campaign.CampaignEditing.Transition.REOPEN, "test"))
+                .isTrue();
+        assertThat(campaigns.launchedAt(id)).contains(launched);
+        fixtures.confirm(slug, "DE");
+        assertThat(Svgs.elements(
+                                Svgs.parse(get("/campaigns/" + slug + "/charts/over-time.svg?lang=ru")
+                                        .body()),
+                                "text")
+                        .stream()
+                        .map(Element::getTextContent))
+                .anyMatch(t -> t.startsWith("Запуск · "));
     }
 
     @Test
