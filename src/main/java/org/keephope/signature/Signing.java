@@ -175,10 +175,17 @@ public class Signing {
      * stamp or honeypot (the key was checked and is rate limited per minute); the per-address limit holds as
      * on the form, so a key cannot mail one address over and over.
      *
+     * @param params fields for the attachments, as the form's ({@code src}: the partner a partner's key
+     *     attributes its signatures to)
      * @param page where the signature came from, recorded with attachments (e.g. {@code /api/v1})
      */
     public SignOutcome signFromApi(
-            CampaignRef campaign, String campaignTitle, SignForm form, String page, Locale locale) {
+            CampaignRef campaign,
+            String campaignTitle,
+            SignForm form,
+            Map<String, String> params,
+            String page,
+            Locale locale) {
         Instant now = clock.instant();
         SignOutcome outcome;
         if (!campaign.takesSignatures(now)) {
@@ -186,7 +193,7 @@ public class Signing {
         } else {
             String canonical = EmailAddress.canonical(form.email());
             outcome = limiter.allow("address", canonical, properties.addressLimitPerHour())
-                    ? write(campaign, campaignTitle, form, Map.of(), page, locale, canonical, now)
+                    ? write(campaign, campaignTitle, form, Map.copyOf(params), page, locale, canonical, now)
                     : SignOutcome.RATE_LIMITED;
         }
         metrics.outcome(outcome, false);
