@@ -72,8 +72,12 @@ final class ApiProblem extends RuntimeException {
                 Map.of());
     }
 
-    static ApiProblem staffOnly(String what) {
-        return new ApiProblem(403, "Not for partner keys", what, Map.of());
+    static ApiProblem mayNotImport() {
+        return new ApiProblem(
+                403,
+                "Key may not import confirmed signatures",
+                "Only a staff key an admin allowed to import confirmed signatures may send \"confirmed\": true.",
+                Map.of());
     }
 
     static ApiProblem partnerOnly(String what) {

@@ -101,6 +101,10 @@ class ApiSigning {
                 Boolean.TRUE.equals(sent.keepInformed()),
                 "",
                 null);
+        boolean importing = Boolean.TRUE.equals(sent.confirmed());
+        if (importing && !key.importsConfirmed()) {
+            throw ApiProblem.mayNotImport();
+        }
         Map<String, String> errors = validate(form);
         if (locale == null) {
             errors.put("language", "one of en, ru");
@@ -118,10 +122,12 @@ class ApiSigning {
         // a partner's key attributes what it sends to its partner, as the partner's ?src= link does
         Map<String, String> params =
                 key.organisationId() == null ? Map.of() : Map.of("src", partners.slugOf(key.organisationId()));
-        SignOutcome outcome = signing.signFromApi(target.ref(), title, form, params, page, locale);
+        SignOutcome outcome = importing
+                ? signing.importConfirmed(target.ref(), title, form, params, page, locale)
+                : signing.signFromApi(target.ref(), title, form, params, page, locale);
         audit.record(
                 key.actor(),
-                "signature.api-submit",
+                importing ? "signature.api-import" : "signature.api-submit",
                 "campaign",
                 target.ref().id(),
                 outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));

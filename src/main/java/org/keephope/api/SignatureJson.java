@@ -133,7 +133,13 @@ final class SignatureJson {
                     description = "Language of the confirmation email.",
                     allowableValues = {"en", "ru"},
                     example = "en")
-            String language) {}
+            String language,
+
+            @Schema(
+                    description = "Import as already confirmed: no confirmation email, counted at once. Only for"
+                            + " a staff key an admin allowed to import confirmed signatures (403 otherwise); audited as"
+                            + " signature.api-import. For supporters who confirmed elsewhere.")
+            Boolean confirmed) {}
 
     @Schema(
             name = "Accepted",
