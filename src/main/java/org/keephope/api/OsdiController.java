@@ -349,6 +349,7 @@ class OsdiController {
         }
         Map<String, Object> custom = new LinkedHashMap<>();
         custom.put("campaign", supporter.campaign());
+        custom.put("organisation_id", supporter.organisationId());
         custom.put("consent_version", supporter.consentVersion());
         custom.put("consent_locale", supporter.consentLocale());
         if (supporter.sealed() != null) {

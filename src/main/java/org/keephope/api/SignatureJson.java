@@ -41,6 +41,11 @@ final class SignatureJson {
                             + " key); for a partner's key only when it is that partner.")
             String source,
 
+            @Schema(
+                    description = "Partner keys: the partner's organisation id (as in its export; part of what"
+                            + " 'sealed' is bound to).")
+            Long organisationId,
+
             @Schema(description = "Partner keys: the version of the consent text the supporter ticked.")
             Integer consentVersion,
 
@@ -70,6 +75,7 @@ final class SignatureJson {
                     source,
                     null,
                     null,
+                    null,
                     null);
         }
 
@@ -89,6 +95,7 @@ final class SignatureJson {
                     null,
                     null,
                     s.source(),
+                    s.organisationId(),
                     s.consentVersion(),
                     s.consentLocale(),
                     s.sealed() == null ? null : java.util.Base64.getEncoder().encodeToString(s.sealed()));

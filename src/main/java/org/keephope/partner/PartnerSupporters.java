@@ -38,12 +38,14 @@ public class PartnerSupporters {
      * One supporter as its partner's key reads it. Either the clear fields ({@code email} … {@code language})
      * or {@code sealed}, never both.
      *
+     * @param organisationId the reading partner's (part of the sealed copy's associated data)
      * @param campaign the campaign's slug
      * @param source the slug of the partner the signature was attributed to ({@code ?src=}, or the partner's
      *     own key that pushed it), only when it is the reading partner itself; null otherwise
      */
     public record Supporter(
             UUID signatureId,
+            long organisationId,
             String campaign,
             Instant confirmedAt,
             int consentVersion,
@@ -223,6 +225,7 @@ public class PartnerSupporters {
             }
             shown.add(new Supporter(
                     r.signatureId(),
+                    organisationId,
                     campaign,
                     r.confirmedAt(),
                     r.consentVersion(),

@@ -468,6 +468,7 @@ class ApiV1IT extends PartnerApiFixtures {
         assertThat(a.get("language").asString()).isEqualTo("en");
         assertThat(a.get("status").asString()).isEqualTo("confirmed");
         assertThat(a.get("consentVersion").asInt()).isEqualTo(1);
+        assertThat(a.get("organisationId").asLong()).isEqualTo(p.a().id());
         assertThat(a.get("consentLocale").asString()).isEqualTo("en");
         assertThat(a.get("source").asString()).isEqualTo(p.a().slug());
         assertThat(a.get("sealed").isNull()).as("no key registered: in clear").isTrue();
