@@ -52,12 +52,36 @@ final class ApiProblem extends RuntimeException {
                 Map.of());
     }
 
-    static ApiProblem partnerKey() {
+    /**
+     * A partner's key and a campaign its organisation is not a partner of. The same answer whether or not the
+     * campaign exists, as on the partner's own screens, so a key does not learn which drafts there are.
+     */
+    static ApiProblem notPartner() {
         return new ApiProblem(
                 403,
-                "Not yet for partner keys",
-                "Partner keys will read and write only their own supporters; until then this route takes staff keys.",
+                "Not a partner of this campaign",
+                "This key's organisation is not a partner of this campaign.",
                 Map.of());
+    }
+
+    static ApiProblem partnerConfirmedOnly() {
+        return new ApiProblem(
+                403,
+                "Confirmed supporters only",
+                "A partner's key reads its confirmed supporters only; pending signatures are not yet theirs.",
+                Map.of());
+    }
+
+    static ApiProblem mayNotImport() {
+        return new ApiProblem(
+                403,
+                "Key may not import confirmed signatures",
+                "Only a staff key an admin allowed to import confirmed signatures may send \"confirmed\": true.",
+                Map.of());
+    }
+
+    static ApiProblem partnerOnly(String what) {
+        return new ApiProblem(403, "Partner keys only", what, Map.of());
     }
 
     int status() {

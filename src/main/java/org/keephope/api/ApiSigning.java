@@ -8,6 +8,7 @@ import org.keephope.apikey.ApiKey;
 import org.keephope.audit.AuditLog;
 import org.keephope.campaign.Campaigns;
 import org.keephope.campaign.SigningTarget;
+import org.keephope.partner.PartnerSupporters;
 import org.keephope.signature.SignForm;
 import org.keephope.signature.SignOutcome;
 import org.keephope.signature.Signing;
@@ -36,14 +37,17 @@ class ApiSigning {
     private final Validator validator;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final PartnerSupporters partners;
 
     ApiSigning(
+            PartnerSupporters partners,
             Campaigns campaigns,
             Signing signing,
             AuditLog audit,
             Validator validator,
             MessageSource messages,
             JsonMapper json) {
+        this.partners = partners;
         this.campaigns = campaigns;
         this.signing = signing;
         this.audit = audit;
@@ -56,11 +60,19 @@ class ApiSigning {
         return json;
     }
 
-    /** The public campaign a signature is for, or a 404 problem. */
-    SigningTarget target(String slug) {
+    /**
+     * The public campaign a signature is for, or a 404 problem; for a partner's key, a campaign its
+     * organisation is a partner of, or a 403 problem (also when there is no such campaign).
+     */
+    SigningTarget target(ApiKey key, String slug) {
+        if (key.organisationId() != null
+                && partners.campaignOf(key.organisationId(), slug).isEmpty()) {
+            throw ApiProblem.notPartner();
+        }
         return campaigns
                 .signingTarget(slug, SupportedLocales.ENGLISH)
-                .orElseThrow(() -> ApiProblem.notFound("campaign"));
+                .orElseThrow(
+                        () -> key.organisationId() == null ? ApiProblem.notFound("campaign") : ApiProblem.notPartner());
     }
 
     /**
@@ -89,6 +101,10 @@ class ApiSigning {
                 Boolean.TRUE.equals(sent.keepInformed()),
                 "",
                 null);
+        boolean importing = Boolean.TRUE.equals(sent.confirmed());
+        if (importing && !key.importsConfirmed()) {
+            throw ApiProblem.mayNotImport();
+        }
         Map<String, String> errors = validate(form);
         if (locale == null) {
             errors.put("language", "one of en, ru");
@@ -103,10 +119,15 @@ class ApiSigning {
                 .signingTarget(target.ref().slug(), locale)
                 .map(SigningTarget::title)
                 .orElse(target.title());
-        SignOutcome outcome = signing.signFromApi(target.ref(), title, form, page, locale);
+        // a partner's key attributes what it sends to its partner, as the partner's ?src= link does
+        Map<String, String> params =
+                key.organisationId() == null ? Map.of() : Map.of("src", partners.slugOf(key.organisationId()));
+        SignOutcome outcome = importing
+                ? signing.importConfirmed(target.ref(), title, form, params, page, locale)
+                : signing.signFromApi(target.ref(), title, form, params, page, locale);
         audit.record(
                 key.actor(),
-                "signature.api-submit",
+                importing ? "signature.api-import" : "signature.api-submit",
                 "campaign",
                 target.ref().id(),
                 outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));

@@ -101,7 +101,21 @@ final class CampaignJson {
             @Schema(description = "Confirmed signatures from all countries with fewer than 5 each.")
             long otherCountries,
 
-            Instant byCountryAsOf) {}
+            Instant byCountryAsOf,
+
+            @Schema(
+                    description = "Only when a key is sent (and then never cached): figures per partner, every"
+                            + " partner of the campaign for a staff key, the partner's own line alone for a partner's key"
+                            + " (none for a campaign it is not a partner of).")
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<PartnerCount> byPartner) {}
+
+    @Schema(
+            name = "PartnerCount",
+            description = "One partner's figures in a campaign: signatures that came through it (its ?src= link or"
+                    + " its key), and supporters who ticked its box, all and confirmed.")
+    record PartnerCount(
+            String slug, String name, long attributed, long attributedConfirmed, long optIns, long optInsConfirmed) {}
 
     @Schema(name = "TargetList", description = "Whom the campaign asks: active targets in the campaign's order.")
     record TargetList(String slug, List<Target> data) {}

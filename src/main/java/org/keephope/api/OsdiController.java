@@ -12,6 +12,7 @@ import org.keephope.apikey.ApiScope;
 import org.keephope.campaign.CampaignSummary;
 import org.keephope.campaign.CampaignView;
 import org.keephope.campaign.Campaigns;
+import org.keephope.partner.PartnerSupporters;
 import org.keephope.signature.SignatureCounts;
 import org.keephope.signature.SignatureFeed;
 import org.keephope.target.Targets;
@@ -35,8 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
  * share), the record signature helper (a signature with an inline person, through the same path as the v1
  * POST: the double opt-in mail goes out), and advocacy campaigns (a campaign's targets). Paging is OSDI's
  * ({@code page}, {@code per_page}, {@code total_pages}, {@code total_records}, {@code next}/{@code previous}).
- * Keys, scopes, problems and audit are those of the v1 API. People ({@code osdi:people}) are partner-scoped
- * and come with partner accounts.
+ * Keys, scopes, problems and audit are those of the v1 API. People ({@code osdi:people}) are partner-scoped:
+ * a partner's key reads its own confirmed opt-ins as people, and its petitions' signatures are those opt-ins,
+ * through the partner module's facade ({@link PartnerSupporters}).
  */
 @RestController
 @RequestMapping(value = OsdiController.ROOT, produces = OsdiController.HAL_JSON)
@@ -58,8 +60,10 @@ class OsdiController {
     private final Targets targets;
     private final ApiSigning signing;
     private final SiteProperties site;
+    private final PartnerSupporters partners;
 
     OsdiController(
+            PartnerSupporters partners,
             ApiGuard guard,
             Campaigns campaigns,
             SignatureCounts counts,
@@ -67,6 +71,7 @@ class OsdiController {
             Targets targets,
             ApiSigning signing,
             SiteProperties site) {
+        this.partners = partners;
         this.guard = guard;
         this.campaigns = campaigns;
         this.counts = counts;
@@ -87,6 +92,7 @@ class OsdiController {
         links.put("osdi:petitions", link(ROOT + "/petitions", "The collection of petitions"));
         links.put(
                 "osdi:advocacy_campaigns", link(ROOT + "/advocacy_campaigns", "The collection of advocacy campaigns"));
+        links.put("osdi:people", link(ROOT + "/people", "A partner's own supporters (a partner's key)"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("motd", "KeepHope: petitions of human-rights coalitions, double opt-in.");
         body.put("vendor_name", ORIGIN);
@@ -126,20 +132,79 @@ class OsdiController {
             @RequestParam(name = "per_page", required = false) String perPage,
             HttpServletRequest request) {
         ApiKey key = guard.require(request, ApiScope.READ_SIGNATURES);
+        Paging paging = Paging.of(page, perPage);
         if (key.organisationId() != null) {
-            throw ApiProblem.partnerKey();
+            long campaignId = partners.campaignOf(key.organisationId(), id)
+                    .filter(c -> c.status().isPublic())
+                    .orElseThrow(ApiProblem::notPartner)
+                    .id();
+            PartnerSupporters.Numbered numbered = partners.pageByNumber(
+                    key.organisationId(), campaignId, paging.offset(), paging.perPage(), key.actor());
+            paging.check(numbered.total());
+            String petition = petitionPath(id);
+            List<Map<String, Object>> shown = numbered.entries().stream()
+                    .map(s -> partnerSignature(s, petition))
+                    .toList();
+            return hal(
+                    collection(petition + "/signatures", "osdi:signatures", shown, paging, numbered.total()),
+                    CacheControl.noStore());
         }
         CampaignView campaign = find(id);
-        Paging paging = Paging.of(page, perPage);
         SignatureFeed.Numbered numbered =
                 feed.pageByNumber(campaign.id(), paging.offset(), paging.perPage(), key.actor());
         paging.check(numbered.total());
         String petition = petitionPath(campaign.slug());
-        List<Map<String, Object>> shown =
-                numbered.entries().stream().map(e -> signature(e, petition)).toList();
+        Map<java.util.UUID, String> sources = partners.sources(
+                numbered.entries().stream().map(SignatureFeed.Entry::id).toList());
+        List<Map<String, Object>> shown = numbered.entries().stream()
+                .map(e -> signature(e, petition, sources.get(e.id())))
+                .toList();
         return hal(
                 collection(petition + "/signatures", "osdi:signatures", shown, paging, numbered.total()),
                 CacheControl.noStore());
+    }
+
+    /** A partner's people: its confirmed opt-ins of every campaign it is a partner of (partner keys only). */
+    @GetMapping("/people")
+    ResponseEntity<Map<String, Object>> people(
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "per_page", required = false) String perPage,
+            HttpServletRequest request) {
+        ApiKey key = guard.require(request, ApiScope.READ_SIGNATURES);
+        long organisation = partnerOf(key);
+        Paging paging = Paging.of(page, perPage);
+        PartnerSupporters.Numbered numbered =
+                partners.pageByNumber(organisation, null, paging.offset(), paging.perPage(), key.actor());
+        paging.check(numbered.total());
+        List<Map<String, Object>> shown =
+                numbered.entries().stream().map(this::person).toList();
+        return hal(
+                collection(ROOT + "/people", "osdi:people", shown, paging, numbered.total()), CacheControl.noStore());
+    }
+
+    /** One of the partner's people; any other id (another partner's supporter, none at all) is not found. */
+    @GetMapping("/people/{id}")
+    ResponseEntity<Map<String, Object>> person(@PathVariable String id, HttpServletRequest request) {
+        ApiKey key = guard.require(request, ApiScope.READ_SIGNATURES);
+        long organisation = partnerOf(key);
+        java.util.UUID signatureId;
+        try {
+            signatureId = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound("person");
+        }
+        return hal(
+                person(partners.one(organisation, signatureId, key.actor())
+                        .orElseThrow(() -> ApiProblem.notFound("person"))),
+                CacheControl.noStore());
+    }
+
+    private static long partnerOf(ApiKey key) {
+        if (key.organisationId() == null) {
+            throw ApiProblem.partnerOnly("OSDI people are a partner's own supporters: read them with the partner's"
+                    + " key. A staff key reads a petition's signatures.");
+        }
+        return key.organisationId();
     }
 
     /**
@@ -153,10 +218,7 @@ class OsdiController {
     ResponseEntity<Map<String, Object>> recordSignature(
             @PathVariable String id, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
         ApiKey key = guard.require(request, ApiScope.WRITE_SIGNATURES);
-        if (key.organisationId() != null) {
-            throw ApiProblem.partnerKey();
-        }
-        var target = signing.target(id);
+        var target = signing.target(key, id);
         signing.submit(key, target, OsdiSignature.read(body, signing.json()), ROOT, OsdiSignature.FIELD_NAMES);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("origin_system", ORIGIN);
@@ -248,7 +310,64 @@ class OsdiController {
         return p;
     }
 
-    private Map<String, Object> signature(SignatureFeed.Entry e, String petition) {
+    private Map<String, Object> partnerSignature(PartnerSupporters.Supporter supporter, String petition) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("identifiers", List.of("keephope:" + supporter.signatureId()));
+        s.put("origin_system", ORIGIN);
+        s.put("created_date", supporter.confirmedAt());
+        s.put("modified_date", supporter.confirmedAt());
+        s.put("action_date", supporter.confirmedAt());
+        if (supporter.source() != null) {
+            s.put("referrer_data", Map.of("source", supporter.source()));
+        }
+        s.put("_embedded", Map.of("osdi:person", person(supporter)));
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("osdi:petition", link(petition, null));
+        links.put("osdi:person", link(personPath(supporter), null));
+        s.put("_links", links);
+        return s;
+    }
+
+    /**
+     * A partner's supporter as an OSDI person: what they agreed the partner may have, or, when the partner
+     * registered a public key, only {@code custom_fields.sealed} (the same ciphertext as the export's).
+     */
+    private Map<String, Object> person(PartnerSupporters.Supporter supporter) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("identifiers", List.of("keephope:" + supporter.signatureId()));
+        person.put("origin_system", ORIGIN);
+        person.put("created_date", supporter.confirmedAt());
+        person.put("modified_date", supporter.confirmedAt());
+        if (supporter.sealed() == null) {
+            person.put("given_name", supporter.firstName());
+            person.put("family_name", supporter.lastName());
+            person.put(
+                    "email_addresses",
+                    List.of(Map.of("address", supporter.email(), "primary", true, "status", "subscribed")));
+            person.put("postal_addresses", List.of(Map.of("country", supporter.country())));
+            person.put("languages_spoken", List.of(supporter.language()));
+        }
+        Map<String, Object> custom = new LinkedHashMap<>();
+        custom.put("campaign", supporter.campaign());
+        custom.put("organisation_id", supporter.organisationId());
+        custom.put("consent_version", supporter.consentVersion());
+        custom.put("consent_locale", supporter.consentLocale());
+        if (supporter.sealed() != null) {
+            custom.put("sealed", java.util.Base64.getEncoder().encodeToString(supporter.sealed()));
+        }
+        person.put("custom_fields", custom);
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", link(personPath(supporter), null));
+        links.put("osdi:petition", link(petitionPath(supporter.campaign()), null));
+        person.put("_links", links);
+        return person;
+    }
+
+    private static String personPath(PartnerSupporters.Supporter supporter) {
+        return ROOT + "/people/" + supporter.signatureId();
+    }
+
+    private Map<String, Object> signature(SignatureFeed.Entry e, String petition, String source) {
         Map<String, Object> person = new LinkedHashMap<>();
         if (e.email() != null) {
             person.put("given_name", e.firstName());
@@ -266,6 +385,9 @@ class OsdiController {
         s.put("action_date", e.confirmedAt());
         if (e.comment() != null) {
             s.put("comments", e.comment());
+        }
+        if (source != null) {
+            s.put("referrer_data", Map.of("source", source));
         }
         s.put("_embedded", Map.of("osdi:person", person));
         s.put("_links", Map.of("osdi:petition", link(petition, null)));

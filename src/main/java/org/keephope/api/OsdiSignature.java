@@ -95,7 +95,8 @@ final class OsdiSignature {
                 text(root, "comments", "comments"),
                 false,
                 "subscribed".equals(status),
-                language == null ? null : textOf(language, "person.languages_spoken[0]"));
+                language == null ? null : textOf(language, "person.languages_spoken[0]"),
+                null);
     }
 
     private static void only(JsonNode object, Set<String> known, String prefix) {

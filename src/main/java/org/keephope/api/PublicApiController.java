@@ -17,6 +17,7 @@ import org.keephope.news.News;
 import org.keephope.news.NewsPage;
 import org.keephope.news.PostSummary;
 import org.keephope.news.Term;
+import org.keephope.partner.PartnerSupporters;
 import org.keephope.signature.CountryCounts;
 import org.keephope.signature.SignatureCounts;
 import org.keephope.target.Targets;
@@ -58,8 +59,10 @@ class PublicApiController {
     private final News news;
     private final SiteProperties site;
     private final java.time.Clock clock;
+    private final PartnerSupporters partners;
 
     PublicApiController(
+            PartnerSupporters partners,
             ApiGuard guard,
             Campaigns campaigns,
             SignatureCounts counts,
@@ -68,6 +71,7 @@ class PublicApiController {
             SiteProperties site,
             java.time.Clock clock) {
         this.clock = clock;
+        this.partners = partners;
         this.guard = guard;
         this.campaigns = campaigns;
         this.counts = counts;
@@ -144,19 +148,41 @@ class PublicApiController {
     @Operation(
             summary = "A campaign's counts",
             description = "The exact total, and by country with the rule of five (countries with fewer than 5"
-                    + " confirmed signatures are summed, unnamed). Scope if a key is sent: read:counts.")
+                    + " confirmed signatures are summed, unnamed). Scope if a key is sent: read:counts. With a key,"
+                    + " also the figures per partner (all partners for a staff key, its own for a partner's key);"
+                    + " that answer is not cached.")
     ResponseEntity<CampaignJson.Counts> counts(
             @Parameter(description = SLUG) @PathVariable String slug, HttpServletRequest request) {
-        guard.optional(request, ApiScope.READ_COUNTS);
+        var key = guard.optional(request, ApiScope.READ_COUNTS);
         CampaignRef campaign = publicRef(slug);
         CountryCounts countries = counts.byCountry(campaign.id());
-        return ok(new CampaignJson.Counts(
+        List<CampaignJson.PartnerCount> byPartner = key.map(
+                        k -> partners.lines(campaign.id(), k.organisationId()).stream()
+                                .map(l -> new CampaignJson.PartnerCount(
+                                        l.slug(),
+                                        l.name(),
+                                        l.attributed(),
+                                        l.attributedConfirmed(),
+                                        l.optIns(),
+                                        l.optInsConfirmed()))
+                                .toList())
+                .orElse(null);
+        var body = new CampaignJson.Counts(
                 campaign.slug(),
                 counts.tally(campaign.id()).total(),
                 campaign.signatureGoal(),
                 countries.countries(),
                 countries.otherCountries(),
-                countries.asOf()));
+                countries.asOf(),
+                byPartner);
+        if (byPartner == null) {
+            return ok(body);
+        }
+        // depends on the key: neither a shared cache nor an ETag may keep it
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     @GetMapping("/campaigns/{slug}/targets")

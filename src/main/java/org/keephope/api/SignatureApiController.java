@@ -10,13 +10,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.keephope.apikey.ApiGuard;
 import org.keephope.apikey.ApiKey;
 import org.keephope.apikey.ApiScope;
 import org.keephope.campaign.Campaigns;
 import org.keephope.campaign.SigningTarget;
+import org.keephope.partner.PartnerSupporters;
 import org.keephope.signature.SignatureFeed;
 import org.keephope.signature.Signing;
 import org.keephope.web.SiteProperties;
@@ -37,8 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code read:signatures}), and a new signature on a supporter's behalf ({@code write:signatures}), which
  * goes through {@link Signing} as the campaign page's form does, so the supporter gets the same confirmation
  * mail and it counts only once confirmed. The key is checked before anything else, the body included. Never
- * cached, never readable by another site's script (no CORS). Partner keys (their own supporters only) come
- * with the partner accounts; until then these routes refuse them.
+ * cached, never readable by another site's script (no CORS). A partner organisation's key reads only the
+ * confirmed supporters who opted in to it, through the partner module's facade ({@link PartnerSupporters}:
+ * sealed to its key when it registered one), and signs only for campaigns it is a partner of, attributed to it.
  */
 @RestController
 @RequestMapping(value = "/api/v1/campaigns/{slug}/signatures", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -56,9 +60,16 @@ class SignatureApiController {
     private final SignatureFeed feed;
     private final ApiSigning signingApi;
     private final SiteProperties site;
+    private final PartnerSupporters partners;
 
     SignatureApiController(
-            ApiGuard guard, Campaigns campaigns, SignatureFeed feed, ApiSigning signingApi, SiteProperties site) {
+            ApiGuard guard,
+            Campaigns campaigns,
+            SignatureFeed feed,
+            ApiSigning signingApi,
+            SiteProperties site,
+            PartnerSupporters partners) {
+        this.partners = partners;
         this.guard = guard;
         this.campaigns = campaigns;
         this.feed = feed;
@@ -71,7 +82,9 @@ class SignatureApiController {
             summary = "A campaign's signatures",
             description = "Oldest first, by confirmation (confirmed) or by creation (pending), a page at a time:"
                     + " pass 'next' of one page as 'cursor' for the next. Scope: read:signatures. Each page read is"
-                    + " in the audit log.",
+                    + " in the audit log. A partner's key reads only its own confirmed opt-ins of a campaign it is a"
+                    + " partner of (403 otherwise, whether or not the campaign exists), sealed to its public key"
+                    + " when it registered one.",
             security = {@SecurityRequirement(name = ApiConfig.BEARER), @SecurityRequirement(name = ApiConfig.OSDI)})
     ResponseEntity<SignatureJson.Page> list(
             @Parameter(description = PublicApiController.SLUG) @PathVariable String slug,
@@ -95,15 +108,32 @@ class SignatureApiController {
                     String limit,
             HttpServletRequest request) {
         ApiKey key = guard.require(request, ApiScope.READ_SIGNATURES);
-        staffOnly(key);
-        long campaignId = campaignId(slug);
+        long campaignId = key.organisationId() == null ? campaignId(slug) : partnerCampaign(key, slug);
         SignatureFeed.Status which = status(status);
+        if (key.organisationId() != null && which != SignatureFeed.Status.CONFIRMED) {
+            throw ApiProblem.partnerConfirmedOnly();
+        }
         Instant from = instant("since", since);
         Instant to = instant("until", until);
         int size = limit(limit);
         SignatureFeed.Position after = cursor == null || cursor.isEmpty() ? null : Cursor.decode(cursor, which);
-        SignatureFeed.Page page = feed.page(campaignId, which, from, to, after, size, key.actor());
-        String next = page.next() == null ? null : Cursor.encode(which, page.next());
+        List<SignatureJson.Entry> data;
+        SignatureFeed.Position position;
+        if (key.organisationId() == null) {
+            SignatureFeed.Page page = feed.page(campaignId, which, from, to, after, size, key.actor());
+            Map<UUID, String> sources = partners.sources(
+                    page.entries().stream().map(SignatureFeed.Entry::id).toList());
+            data = page.entries().stream()
+                    .map(e -> SignatureJson.Entry.of(e, sources.get(e.id())))
+                    .toList();
+            position = page.next();
+        } else {
+            PartnerSupporters.Page page =
+                    partners.page(key.organisationId(), campaignId, from, to, after, size, key.actor());
+            data = page.entries().stream().map(SignatureJson.Entry::of).toList();
+            position = page.next();
+        }
+        String next = position == null ? null : Cursor.encode(which, position);
         String nextUrl = null;
         if (next != null) {
             var uri = org.springframework.web.util.UriComponentsBuilder.fromPath(
@@ -119,22 +149,6 @@ class SignatureApiController {
             }
             nextUrl = site.absolute(uri.build().toUriString());
         }
-        var data = page.entries().stream()
-                .map(e -> new SignatureJson.Entry(
-                        e.id(),
-                        e.status().name().toLowerCase(Locale.ROOT),
-                        e.country(),
-                        e.language(),
-                        e.createdAt(),
-                        e.confirmedAt(),
-                        e.keepInformed(),
-                        e.showPublicly(),
-                        e.firstName(),
-                        e.lastName(),
-                        e.email(),
-                        e.publicName(),
-                        e.comment()))
-                .toList();
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -147,7 +161,9 @@ class SignatureApiController {
             summary = "Sign on a supporter's behalf",
             description = "From a form of your own: we mail the supporter a confirmation link, as the campaign page"
                     + " does, and the signature counts once they confirm it. The answer is the same whether or not"
-                    + " the address had signed. Scope: write:signatures. Audited.",
+                    + " the address had signed. Scope: write:signatures. Audited. A partner's key signs only for a"
+                    + " campaign it is a partner of (403 otherwise), and the signature is attributed to it, as a"
+                    + " signature through its ?src= link is; the confirmation mail goes out all the same.",
             security = {@SecurityRequirement(name = ApiConfig.BEARER), @SecurityRequirement(name = ApiConfig.OSDI)},
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -165,8 +181,7 @@ class SignatureApiController {
             @RequestBody(required = false) @Parameter(hidden = true) byte[] body,
             HttpServletRequest request) {
         ApiKey key = guard.require(request, ApiScope.WRITE_SIGNATURES);
-        staffOnly(key);
-        SigningTarget target = signingApi.target(slug);
+        SigningTarget target = signingApi.target(key, slug);
         signingApi.submit(key, target, signingApi.read(body), PAGE, Map.of());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .cacheControl(CacheControl.noStore())
@@ -182,10 +197,12 @@ class SignatureApiController {
                 .id();
     }
 
-    private static void staffOnly(ApiKey key) {
-        if (key.organisationId() != null) {
-            throw ApiProblem.partnerKey();
-        }
+    /** A partner's key: the campaign if its organisation is a partner of it, else 403 (also when there is none). */
+    private long partnerCampaign(ApiKey key, String slug) {
+        return partners.campaignOf(key.organisationId(), slug)
+                .filter(c -> c.status().isPublic())
+                .orElseThrow(ApiProblem::notPartner)
+                .id();
     }
 
     private static SignatureFeed.Status status(String status) {

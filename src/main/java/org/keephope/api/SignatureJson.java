@@ -14,7 +14,10 @@ final class SignatureJson {
             name = "Signature",
             description = "A signature. Pending ones show no personal data (the address's owner has not confirmed"
                     + " yet); confirmed ones show name and email only when the signer asked to be kept informed,"
-                    + " the first name as shown when they chose to be shown, and the comment once approved.")
+                    + " the first name as shown when they chose to be shown, and the comment once approved. A partner's"
+                    + " key reads only the confirmed supporters who opted in to that partner, with what they agreed it"
+                    + " may have (email, names, country, language) and the consent they gave; when the partner has"
+                    + " registered a public key those fields are null and 'sealed' holds them, sealed to it.")
     record Entry(
             UUID id,
 
@@ -31,7 +34,73 @@ final class SignatureJson {
             String lastName,
             String email,
             String publicName,
-            String comment) {}
+            String comment,
+
+            @Schema(
+                    description = "The partner (organisation slug) the signature came through (?src= or a partner's"
+                            + " key); for a partner's key only when it is that partner.")
+            String source,
+
+            @Schema(
+                    description = "Partner keys: the partner's organisation id (as in its export; part of what"
+                            + " 'sealed' is bound to).")
+            Long organisationId,
+
+            @Schema(description = "Partner keys: the version of the consent text the supporter ticked.")
+            Integer consentVersion,
+
+            @Schema(description = "Partner keys: the language of that consent text.")
+            String consentLocale,
+
+            @Schema(
+                    description = "Partner keys, when the partner registered a public key: email, names, country and"
+                            + " language sealed to it (Tink HPKE, base64, as the export's 'sealed'); null otherwise.")
+            String sealed) {
+
+        static Entry of(org.keephope.signature.SignatureFeed.Entry e, String source) {
+            return new Entry(
+                    e.id(),
+                    e.status().name().toLowerCase(java.util.Locale.ROOT),
+                    e.country(),
+                    e.language(),
+                    e.createdAt(),
+                    e.confirmedAt(),
+                    e.keepInformed(),
+                    e.showPublicly(),
+                    e.firstName(),
+                    e.lastName(),
+                    e.email(),
+                    e.publicName(),
+                    e.comment(),
+                    source,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        static Entry of(org.keephope.partner.PartnerSupporters.Supporter s) {
+            return new Entry(
+                    s.signatureId(),
+                    "confirmed",
+                    s.country(),
+                    s.language(),
+                    null,
+                    s.confirmedAt(),
+                    null,
+                    null,
+                    s.firstName(),
+                    s.lastName(),
+                    s.email(),
+                    null,
+                    null,
+                    s.source(),
+                    s.organisationId(),
+                    s.consentVersion(),
+                    s.consentLocale(),
+                    s.sealed() == null ? null : java.util.Base64.getEncoder().encodeToString(s.sealed()));
+        }
+    }
 
     @Schema(
             name = "SignaturePage",
@@ -71,7 +140,13 @@ final class SignatureJson {
                     description = "Language of the confirmation email.",
                     allowableValues = {"en", "ru"},
                     example = "en")
-            String language) {}
+            String language,
+
+            @Schema(
+                    description = "Import as already confirmed: no confirmation email, counted at once. Only for"
+                            + " a staff key an admin allowed to import confirmed signatures (403 otherwise); audited as"
+                            + " signature.api-import. For supporters who confirmed elsewhere.")
+            Boolean confirmed) {}
 
     @Schema(
             name = "Accepted",

@@ -68,6 +68,9 @@ class AdminApiKeyController {
                 }
             }
         }
+        if (form.imports() && !scopes.contains(ApiScope.WRITE_SIGNATURES)) {
+            errors.add("importConfirmed", "apikey.error.importConfirmed");
+        }
         LocalDate today = today();
         if (form.expiresOn() != null
                 && (!form.expiresOn().isAfter(today)
@@ -81,7 +84,7 @@ class AdminApiKeyController {
         // valid through the whole of the day chosen, in UTC
         var expiresAt =
                 form.expiresOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        var created = keys.create(form.name(), scopes, expiresAt, null, staffMember.getName());
+        var created = keys.create(form.name(), scopes, expiresAt, null, form.imports(), staffMember.getName());
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("created", created);
         model.addAttribute("baseUrl", site.baseUrl());

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param prefix the first characters of the key, so its holder can tell which one it is
  * @param organisationId null for a staff key; a partner organisation's key (they come with the partner
  *     accounts) sees only what its organisation may see
+ * @param importsConfirmed an admin allowed this staff key to import signatures as already confirmed (no
+ *     opt-in mail; each import audited); never a partner's key
  */
 public record ApiKey(
         long id,
@@ -21,7 +23,8 @@ public record ApiKey(
         Instant createdAt,
         Instant expiresAt,
         Instant lastUsedAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        boolean importsConfirmed) {
 
     public boolean allows(ApiScope scope) {
         return scopes.contains(scope);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class ApiKeyRepository {
 
     private static final String COLUMNS = "id, name, token_prefix, scopes, organisation_id, created_by, created_at,"
-            + " expires_at, last_used_at, revoked_at";
+            + " expires_at, last_used_at, revoked_at, imports_confirmed";
 
     private final JdbcClient jdbc;
 
@@ -34,10 +34,11 @@ class ApiKeyRepository {
             Long organisationId,
             String createdBy,
             Instant createdAt,
-            Instant expiresAt) {
+            Instant expiresAt,
+            boolean importsConfirmed) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into api_key (name, token_hash, token_prefix, scopes, organisation_id, created_by,"
-                        + " created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " created_at, expires_at, imports_confirmed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         name,
                         tokenHash,
@@ -46,7 +47,8 @@ class ApiKeyRepository {
                         organisationId,
                         createdBy,
                         Rows.param(createdAt),
-                        expiresAt == null ? null : Rows.param(expiresAt))
+                        expiresAt == null ? null : Rows.param(expiresAt),
+                        importsConfirmed)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -114,6 +116,7 @@ class ApiKeyRepository {
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "expires_at"),
                 Rows.instant(rs, "last_used_at"),
-                Rows.instant(rs, "revoked_at"));
+                Rows.instant(rs, "revoked_at"),
+                rs.getBoolean("imports_confirmed"));
     }
 }

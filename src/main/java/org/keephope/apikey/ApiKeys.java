@@ -59,8 +59,27 @@ public class ApiKeys {
      */
     @Transactional
     public Created create(String name, Set<ApiScope> scopes, Instant expiresAt, Long organisationId, String actor) {
+        return create(name, scopes, expiresAt, organisationId, false, actor);
+    }
+
+    /**
+     * As {@link #create(String, Set, Instant, Long, String)}; {@code importsConfirmed} lets the key import
+     * signatures as already confirmed, without the opt-in mail: for an admin's staff key with
+     * {@code write:signatures} alone (a partner's key never may).
+     */
+    @Transactional
+    public Created create(
+            String name,
+            Set<ApiScope> scopes,
+            Instant expiresAt,
+            Long organisationId,
+            boolean importsConfirmed,
+            String actor) {
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("a key needs at least one scope");
+        }
+        if (importsConfirmed && (organisationId != null || !scopes.contains(ApiScope.WRITE_SIGNATURES))) {
+            throw new IllegalArgumentException("only a staff key that writes signatures may import confirmed ones");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -68,7 +87,15 @@ public class ApiKeys {
         String prefix = token.substring(0, PREFIX.length() + 6);
         Instant now = clock.instant();
         long id = repository.insert(
-                name.strip(), Fingerprints.sha256(token), prefix, scopes, organisationId, actor, now, expiresAt);
+                name.strip(),
+                Fingerprints.sha256(token),
+                prefix,
+                scopes,
+                organisationId,
+                actor,
+                now,
+                expiresAt,
+                importsConfirmed);
         audit.record(
                 actor,
                 "api-key.create",
@@ -76,7 +103,8 @@ public class ApiKeys {
                 id,
                 "scopes " + scopes.stream().map(ApiScope::scopeName).sorted().collect(Collectors.joining(" "))
                         + (expiresAt == null ? "" : ", expires " + expiresAt)
-                        + (organisationId == null ? "" : ", organisation " + organisationId));
+                        + (organisationId == null ? "" : ", organisation " + organisationId)
+                        + (importsConfirmed ? ", imports confirmed signatures" : ""));
         return new Created(repository.byId(id).orElseThrow(), token);
     }
 

@@ -26,11 +26,6 @@ public enum ApiScope {
         return this == READ_SIGNATURES || this == WRITE_SIGNATURES;
     }
 
-    /** What a partner organisation's own key may hold: reads only (its pushes come with a later change). */
-    public boolean partnerMay() {
-        return this != WRITE_SIGNATURES;
-    }
-
     public static Optional<ApiScope> byName(String name) {
         return Arrays.stream(values()).filter(s -> s.scopeName.equals(name)).findFirst();
     }

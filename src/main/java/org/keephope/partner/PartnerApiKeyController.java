@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,8 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /partner/api-keys} (PARTNER accounts, by path in the security configuration): the organisation's own
  * API keys, listed, made and revoked. The organisation is the signed-in account's, never the request's; a key
- * of another organisation (or a staff key) is neither listed nor revoked. A partner key holds read scopes only
- * ({@link ApiScope#partnerMay()}); it reads only the supporters who opted in to this organisation.
+ * of another organisation (or a staff key) is neither listed nor revoked. A partner key may hold any scope; it
+ * reads only the supporters who opted in to this organisation, and what it signs is attributed to it, with the
+ * double opt-in mail (importing confirmed signatures is for staff-made keys alone).
  */
 @Controller
 class PartnerApiKeyController {
@@ -53,7 +53,7 @@ class PartnerApiKeyController {
     }
 
     static ApiScope[] scopes() {
-        return Arrays.stream(ApiScope.values()).filter(ApiScope::partnerMay).toArray(ApiScope[]::new);
+        return ApiScope.values();
     }
 
     @GetMapping(LIST)
@@ -78,7 +78,7 @@ class PartnerApiKeyController {
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         if (form.scopes() != null) {
             for (String name : form.scopes()) {
-                Optional<ApiScope> scope = ApiScope.byName(name).filter(ApiScope::partnerMay);
+                Optional<ApiScope> scope = ApiScope.byName(name);
                 if (scope.isEmpty()) {
                     errors.add("scopes", "apikey.error.scopes");
                 } else {

@@ -329,4 +329,114 @@ class PartnerRepository {
                 .params(sealed, signatureId, organisationId)
                 .update();
     }
+
+    // --- a partner's API key (every query names the partner's organisation) ---
+
+    record Opted(
+            UUID signatureId,
+            long campaignId,
+            Instant confirmedAt,
+            int consentVersion,
+            String consentLocale,
+            byte[] sealed,
+            String sealedWith) {}
+
+    private static final String OPTED = """
+            select s.signature_id, s.campaign_id, s.confirmed_at, t.version, t.locale, s.sealed, s.sealed_with
+              from partner_supporter s
+              join partner_consent c on c.signature_id = s.signature_id and c.organisation_id = s.organisation_id
+              join consent_text t on t.id = c.consent_text_id
+             where s.organisation_id = :org and s.confirmed_at is not null and c.ticked = true
+            """;
+
+    private static Opted opted(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Opted(
+                rs.getObject(1, UUID.class),
+                rs.getLong(2),
+                Rows.instant(rs, "confirmed_at"),
+                rs.getInt(4),
+                rs.getString(5),
+                rs.getBytes(6),
+                rs.getString(7));
+    }
+
+    /** Keyset page of this partner's confirmed opt-ins to a campaign, by confirmation then signature id. */
+    List<Opted> optedPage(
+            long organisationId,
+            long campaignId,
+            Instant since,
+            Instant until,
+            Instant afterAt,
+            UUID afterId,
+            int limit) {
+        StringBuilder sql = new StringBuilder(OPTED).append(" and s.campaign_id = :campaign");
+        if (since != null) {
+            sql.append(" and s.confirmed_at >= :since");
+        }
+        if (until != null) {
+            sql.append(" and s.confirmed_at < :until");
+        }
+        if (afterAt != null) {
+            sql.append(" and (s.confirmed_at > :afterAt or (s.confirmed_at = :afterAt and s.signature_id > :afterId))");
+        }
+        sql.append(" order by s.confirmed_at, s.signature_id limit :limit");
+        var statement = jdbc.sql(sql.toString())
+                .param("org", organisationId)
+                .param("campaign", campaignId)
+                .param("limit", limit);
+        if (since != null) {
+            statement = statement.param("since", Rows.param(since));
+        }
+        if (until != null) {
+            statement = statement.param("until", Rows.param(until));
+        }
+        if (afterAt != null) {
+            statement = statement.param("afterAt", Rows.param(afterAt)).param("afterId", afterId);
+        }
+        return statement.query(PartnerRepository::opted).list();
+    }
+
+    /** This partner's confirmed opt-ins, of one campaign or (null) of all, by number: OSDI pages so. */
+    List<Opted> optedByNumber(long organisationId, Long campaignId, int offset, int limit) {
+        String sql = OPTED + (campaignId == null ? "" : " and s.campaign_id = :campaign")
+                + " order by s.confirmed_at, s.signature_id limit :limit offset :offset";
+        var statement =
+                jdbc.sql(sql).param("org", organisationId).param("limit", limit).param("offset", offset);
+        if (campaignId != null) {
+            statement = statement.param("campaign", campaignId);
+        }
+        return statement.query(PartnerRepository::opted).list();
+    }
+
+    long optedCount(long organisationId, Long campaignId) {
+        String sql =
+                "select count(*) from (" + OPTED + (campaignId == null ? "" : " and s.campaign_id = :campaign") + ") o";
+        var statement = jdbc.sql(sql).param("org", organisationId);
+        if (campaignId != null) {
+            statement = statement.param("campaign", campaignId);
+        }
+        return statement.query(Long.class).single();
+    }
+
+    Optional<Opted> opted(long organisationId, UUID signatureId) {
+        return jdbc.sql(OPTED + " and s.signature_id = :id")
+                .param("org", organisationId)
+                .param("id", signatureId)
+                .query(PartnerRepository::opted)
+                .optional();
+    }
+
+    /** The partner each of these signatures was attributed to ({@code ?src=}), by organisation id. */
+    Map<UUID, Long> sourcesOf(java.util.Collection<UUID> signatureIds) {
+        if (signatureIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> sources = new java.util.HashMap<>();
+        jdbc.sql("select signature_id, organisation_id from signature_source where signature_id in (:ids)")
+                .param("ids", List.copyOf(signatureIds))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .list()
+                .forEach(e -> sources.put(e.getKey(), e.getValue()));
+        return sources;
+    }
 }

@@ -8,7 +8,8 @@ import org.keephope.mail.MailMessage;
 /**
  * A signature ready to write: validated, the email canonicalised and MAC'd, personal data encrypted, tokens
  * drawn and hashed, the confirmation mail composed; the rarely needed "already signed" mail is composed only
- * if the address turns out to have signed.
+ * if the address turns out to have signed. Both are null for a signature imported as confirmed (its signer
+ * confirmed elsewhere): it is written without a mail, and an address that had signed is left as it was.
  */
 record NewSignature(
         UUID id,

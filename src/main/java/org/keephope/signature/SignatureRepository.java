@@ -231,6 +231,19 @@ class SignatureRepository {
 
     record Contact(byte[] emailEnc, byte[] nameEnc, String locale, Instant lastMailAt) {}
 
+    /** Marks a signature imported as confirmed by an API key (its signer confirmed elsewhere). */
+    void markImported(UUID id) {
+        jdbc.sql("update signature set imported = true where id = ?").param(id).update();
+    }
+
+    boolean imported(UUID id) {
+        return jdbc.sql("select imported from signature where id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     Optional<Contact> contact(UUID id) {
         return jdbc.sql("select email_enc, name_enc, locale, last_mail_at from signature where id = ?")
                 .param(id)

@@ -202,6 +202,9 @@ class SignatureWriter implements HealthIndicator, SmartLifecycle {
         List<Outbox.Queued> confirmations = new ArrayList<>();
         for (int i = 0; i < signatures.size(); i++) {
             NewSignature s = signatures.get(i);
+            if (s.confirmationMail() == null) {
+                continue; // imported as confirmed: no mail, and an address that had signed is left as it was
+            }
             if (inserted[i]) {
                 confirmations.add(
                         new Outbox.Queued(s.confirmationMail(), reference(s.id()), MailPriority.CONFIRMATION));

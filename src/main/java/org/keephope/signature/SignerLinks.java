@@ -125,6 +125,20 @@ public class SignerLinks {
         return new Link(state, s.campaignId(), null);
     }
 
+    /**
+     * Confirms a signature just imported through the API by a key allowed to (its signer confirmed elsewhere),
+     * marked as imported: counted, logged and heard by other modules as any confirmation, with no thank-you mail.
+     * False when the token names no pending signature (the address had signed: the import left it alone).
+     */
+    public boolean confirmImported(String token) {
+        var found = repository.findByConfirmToken(Fingerprints.sha256(token));
+        if (found.isEmpty() || stateOf(found.get()) != State.PENDING) {
+            return false;
+        }
+        repository.markImported(found.get().id());
+        return confirm(token).state() == State.CONFIRMED;
+    }
+
     /** The supporter behind a confirmed signature whose data is kept (for letters and the like). */
     @Transactional(readOnly = true)
     public Optional<AfterConfirming.Supporter> supporter(java.util.UUID signatureId) {

@@ -41,6 +41,7 @@ public class Signing {
     private final Clock clock;
     private final SigningMetrics metrics;
     private final List<SignatureAttachment<?>> attachments;
+    private final SignerLinks links;
 
     Signing(
             SignatureWriter writer,
@@ -54,7 +55,9 @@ public class Signing {
             SiteProperties site,
             Clock clock,
             SigningMetrics metrics,
-            List<SignatureAttachment<?>> attachments) {
+            List<SignatureAttachment<?>> attachments,
+            SignerLinks links) {
+        this.links = links;
         this.metrics = metrics;
         this.attachments = List.copyOf(attachments);
         this.writer = writer;
@@ -167,7 +170,7 @@ public class Signing {
                 || !limiter.allow("address", canonical, properties.addressLimitPerHour())) {
             return SignOutcome.RATE_LIMITED;
         }
-        return write(campaign, campaignTitle, form, params, page, locale, canonical, now);
+        return write(campaign, campaignTitle, form, params, page, locale, canonical, now, false);
     }
 
     /**
@@ -176,10 +179,17 @@ public class Signing {
      * stamp or honeypot (the key was checked and is rate limited per minute); the per-address limit holds as
      * on the form, so a key cannot mail one address over and over.
      *
+     * @param params fields for the attachments, as the form's ({@code src}: the partner a partner's key
+     *     attributes its signatures to)
      * @param page where the signature came from, recorded with attachments (e.g. {@code /api/v1})
      */
     public SignOutcome signFromApi(
-            CampaignRef campaign, String campaignTitle, SignForm form, String page, Locale locale) {
+            CampaignRef campaign,
+            String campaignTitle,
+            SignForm form,
+            Map<String, String> params,
+            String page,
+            Locale locale) {
         Instant now = clock.instant();
         SignOutcome outcome;
         if (!campaign.takesSignatures(now)) {
@@ -187,9 +197,39 @@ public class Signing {
         } else {
             String canonical = EmailAddress.canonical(form.email());
             outcome = limiter.allow("address", canonical, properties.addressLimitPerHour())
-                    ? write(campaign, campaignTitle, form, Map.of(), page, locale, canonical, now)
+                    ? write(campaign, campaignTitle, form, Map.copyOf(params), page, locale, canonical, now, false)
                     : SignOutcome.RATE_LIMITED;
         }
+        metrics.outcome(outcome, false);
+        return outcome;
+    }
+
+    /**
+     * A signature imported as already confirmed, by a staff key an admin allowed to (its signer confirmed
+     * elsewhere): validated and written as {@link #signFromApi} does, with the attachments, but no mail at all;
+     * confirmed at once (counted, logged, heard by other modules) and marked imported. An address that had
+     * signed is left as it was, and the answer is the same.
+     */
+    public SignOutcome importConfirmed(
+            CampaignRef campaign,
+            String campaignTitle,
+            SignForm form,
+            Map<String, String> params,
+            String page,
+            Locale locale) {
+        Instant now = clock.instant();
+        SignOutcome outcome = campaign.takesSignatures(now)
+                ? write(
+                        campaign,
+                        campaignTitle,
+                        form,
+                        Map.copyOf(params),
+                        page,
+                        locale,
+                        EmailAddress.canonical(form.email()),
+                        now,
+                        true)
+                : SignOutcome.NOT_OPEN;
         metrics.outcome(outcome, false);
         return outcome;
     }
@@ -202,7 +242,8 @@ public class Signing {
             String page,
             Locale locale,
             String canonical,
-            Instant now) {
+            Instant now,
+            boolean imported) {
         String confirmToken = token();
         String eraseToken = token();
         String email = form.email().trim();
@@ -244,11 +285,14 @@ public class Signing {
                 Fingerprints.sha256(confirmToken),
                 now.plus(properties.confirmationValidity()),
                 Fingerprints.sha256(eraseToken),
-                mails.confirmation(email, firstName, campaignTitle, confirmToken, eraseToken, locale),
-                () -> mails.alreadySigned(email, firstName, campaignTitle, eraseToken, locale),
+                imported ? null : mails.confirmation(email, firstName, campaignTitle, confirmToken, eraseToken, locale),
+                imported ? null : () -> mails.alreadySigned(email, firstName, campaignTitle, eraseToken, locale),
                 List.copyOf(attached));
         try {
             writer.submit(signature).get(30, TimeUnit.SECONDS);
+            if (imported) {
+                links.confirmImported(confirmToken);
+            }
             return SignOutcome.ACCEPTED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

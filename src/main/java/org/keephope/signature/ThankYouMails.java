@@ -88,7 +88,10 @@ class ThankYouMails {
     private void send(SignatureConfirmed confirmed) {
         Optional<AfterConfirming.Supporter> found = links.supporter(confirmed.signatureId());
         var contact = repository.contact(confirmed.signatureId());
-        if (found.isEmpty() || contact.isEmpty() || contact.get().emailEnc() == null) {
+        if (found.isEmpty()
+                || contact.isEmpty()
+                || contact.get().emailEnc() == null
+                || repository.imported(confirmed.signatureId())) {
             return;
         }
         AfterConfirming.Supporter supporter = found.get();

@@ -17,30 +17,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.keephope.apikey.ApiKeys;
 import org.keephope.apikey.ApiScope;
 import org.keephope.audit.AuditEntry;
 import org.keephope.audit.AuditLog;
 import org.keephope.campaign.CampaignStatus;
-import org.keephope.campaign.Campaigns;
 import org.keephope.campaign.Event;
 import org.keephope.campaign.NewCampaign;
-import org.keephope.support.AbstractIntegrationTest;
 import org.keephope.support.Signer;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Issue 12 item 2: the REST API v1 over HTTP, against the whole application. */
-class ApiV1IT extends AbstractIntegrationTest {
+class ApiV1IT extends PartnerApiFixtures {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    ApiKeys keys;
-
-    @Autowired
-    Campaigns campaigns;
 
     @Autowired
     AuditLog audit;
@@ -441,5 +432,315 @@ class ApiV1IT extends AbstractIntegrationTest {
         assertThat(counts.get("byCountry").get("DE").asLong()).isEqualTo(5);
         assertThat(counts.get("otherCountries").asLong()).isEqualTo(1);
         assertThat(counts.toString()).doesNotContain("FR");
+    }
+
+    // --- partner keys (issue 12: their own confirmed opt-ins alone; counts by partner; signing attributed) ---
+
+    JsonNode partnerRead(String slug, String token, String query) {
+        var answer = get("/api/v1/campaigns/" + slug + "/signatures" + query, "Authorization", "Bearer " + token);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+        return json(answer);
+    }
+
+    static List<String> emails(JsonNode page) {
+        List<String> emails = new ArrayList<>();
+        page.get("data").forEach(e -> emails.add(e.get("email").asString()));
+        return emails;
+    }
+
+    @Test
+    void aPartnersKeyReadsItsOwnConfirmedOptInsAloneAndNeverAnotherPartnersSupporters() {
+        Partnered p = partnered();
+        Signer ann = signAndConfirm(p.slug(), "Ann", p.a(), p.a(), p.b());
+        Signer bob = signAndConfirm(p.slug(), "Bob", p.b(), p.b());
+        Signer cy = signAndConfirm(p.slug(), "Cy", null);
+        Signer dee = signThroughPage(p.slug(), "Dee", p.a(), false, p.a());
+        String readA = partnerKey(p.a(), ApiScope.READ_SIGNATURES);
+        String readB = partnerKey(p.b(), ApiScope.READ_SIGNATURES);
+
+        JsonNode ofA = partnerRead(p.slug(), readA, "");
+        assertThat(emails(ofA)).as("A: its confirmed opt-ins alone").containsExactly(ann.email);
+        JsonNode a = ofA.get("data").get(0);
+        assertThat(a.get("firstName").asString()).isEqualTo("Ann");
+        assertThat(a.get("lastName").asString()).isEqualTo("Tester");
+        assertThat(a.get("country").asString()).isEqualTo("SE");
+        assertThat(a.get("language").asString()).isEqualTo("en");
+        assertThat(a.get("status").asString()).isEqualTo("confirmed");
+        assertThat(a.get("consentVersion").asInt()).isEqualTo(1);
+        assertThat(a.get("organisationId").asLong()).isEqualTo(p.a().id());
+        assertThat(a.get("consentLocale").asString()).isEqualTo("en");
+        assertThat(a.get("source").asString()).isEqualTo(p.a().slug());
+        assertThat(a.get("sealed").isNull()).as("no key registered: in clear").isTrue();
+        assertThat(a.get("publicName").isNull())
+                .as("only what the partner's consent covers")
+                .isTrue();
+        assertThat(ofA.toString())
+                .doesNotContain(bob.email)
+                .doesNotContain(cy.email)
+                .doesNotContain(dee.email);
+
+        JsonNode ofB = partnerRead(p.slug(), readB, "?limit=1");
+        assertThat(ofB.get("data")).hasSize(1);
+        JsonNode secondB = partnerRead(
+                p.slug(),
+                readB,
+                "?limit=1&cursor=" + URLEncoder.encode(ofB.get("next").asString(), StandardCharsets.UTF_8));
+        assertThat(secondB.get("next").isNull()).isTrue();
+        List<String> seenByB = new ArrayList<>(emails(ofB));
+        seenByB.addAll(emails(secondB));
+        assertThat(seenByB).containsExactly(ann.email, bob.email);
+        JsonNode annForB = ofB.get("data").get(0);
+        assertThat(annForB.get("source").isNull())
+                .as("that Ann came through A's link is A's figure, not B's")
+                .isTrue();
+        assertThat(secondB.get("data").get(0).get("source").asString()).isEqualTo(p.b().slug());
+
+        String since = URLEncoder.encode(Instant.now().plusSeconds(60).toString(), StandardCharsets.UTF_8);
+        assertThat(partnerRead(p.slug(), readB, "?since=" + since).get("data")).isEmpty();
+
+        // pending signatures are not a partner's; campaigns it is not a partner of are refused alike, existing or not
+        assertProblem(
+                get("/api/v1/campaigns/" + p.slug() + "/signatures?status=pending", "Authorization", "Bearer " + readA),
+                403);
+        String other = campaign(CampaignStatus.LIVE);
+        var notPartner = get("/api/v1/campaigns/" + other + "/signatures", "Authorization", "Bearer " + readA);
+        var noSuch = get("/api/v1/campaigns/no-such-campaign/signatures", "Authorization", "Bearer " + readA);
+        assertProblem(notPartner, 403);
+        assertProblem(noSuch, 403);
+        assertThat(json(noSuch).get("title").asString())
+                .isEqualTo(json(notPartner).get("title").asString());
+
+        // a staff key sees every confirmed signature, with the partner each came through
+        JsonNode staff = partnerRead(p.slug(), key(ApiScope.READ_SIGNATURES), "");
+        assertThat(staff.get("data"))
+                .as("Ann, Bob, Cy: not Dee, who did not confirm")
+                .hasSize(3);
+        String annId = a.get("id").asString();
+        staff.get("data").forEach(e -> {
+            if (annId.equals(e.get("id").asString())) {
+                assertThat(e.get("source").asString()).isEqualTo(p.a().slug());
+            } else {
+                assertThat(e.get("source").isNull()
+                                || e.get("source").asString().equals(p.b().slug()))
+                        .isTrue();
+            }
+        });
+
+        var keyA = keys.recognise(readA).orElseThrow();
+        assertThat(audit.newest(0, 200))
+                .anySatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo(keyA.actor());
+                    assertThat(e.action()).isEqualTo("partner.api-read");
+                    assertThat(e.objectId()).isEqualTo(String.valueOf(p.campaignId()));
+                    assertThat(e.detail())
+                            .isEqualTo("organisation " + p.a().id() + ", confirmed, 1 supporters, 0 sealed");
+                })
+                .allSatisfy(e -> assertThat(String.valueOf(e.detail())).doesNotContain(ann.email));
+    }
+
+    @Test
+    void aPartnerWithAPublicKeyGetsItsSupportersSealedToItAndNeverInClear() throws Exception {
+        Partnered p = partnered();
+        Signer ann = signAndConfirm(p.slug(), "Ann", null, p.b());
+        var privateKeyset = registerPublicKey(p.b());
+        Signer bob = signAndConfirm(p.slug(), "Bob", null, p.b());
+        String readB = partnerKey(p.b(), ApiScope.READ_SIGNATURES);
+
+        var answer = get("/api/v1/campaigns/" + p.slug() + "/signatures", "Authorization", "Bearer " + readB);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body())
+                .as("the clear address appears nowhere in the answer")
+                .doesNotContain(ann.email)
+                .doesNotContain(bob.email);
+        JsonNode data = json(answer).get("data");
+        assertThat(data).hasSize(2);
+        List<String> opened = new ArrayList<>();
+        for (JsonNode e : data) {
+            assertThat(e.get("email").isNull()).isTrue();
+            assertThat(e.get("firstName").isNull()).isTrue();
+            assertThat(e.get("country").isNull()).isTrue();
+            String[] record =
+                    open(privateKeyset, e.get("sealed").asString(), e.get("id").asString(), p.b().id());
+            assertThat(record[0]).isEqualTo("v1");
+            assertThat(record[3]).isEqualTo("Tester");
+            opened.add(record[1]);
+        }
+        assertThat(opened).containsExactly(ann.email, bob.email);
+        var keyB = keys.recognise(readB).orElseThrow();
+        assertThat(audit.newest(0, 200))
+                .anySatisfy(e -> assertThat(e.actor() + " " + e.detail())
+                        .isEqualTo(
+                                keyB.actor() + " organisation " + p.b().id() + ", confirmed, 2 supporters, 2 sealed"));
+    }
+
+    @Test
+    void countsByPartnerShowAStaffKeyEveryPartnerAndAPartnersKeyItsOwnLineAlone() {
+        Partnered p = partnered();
+        signAndConfirm(p.slug(), "Ann", p.a(), p.a());
+        String counts = "/api/v1/campaigns/" + p.slug() + "/counts";
+
+        var anonymous = get(counts);
+        assertThat(json(anonymous).has("byPartner"))
+                .as("no key, no figures per partner")
+                .isFalse();
+        assertThat(anonymous.headers().firstValue("ETag")).isPresent();
+
+        var staff = get(counts, "Authorization", "Bearer " + key(ApiScope.READ_COUNTS));
+        assertThat(staff.statusCode()).isEqualTo(200);
+        assertThat(staff.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(staff.headers().firstValue("ETag")).isEmpty();
+        List<String> slugs = new ArrayList<>();
+        json(staff).get("byPartner").forEach(l -> slugs.add(l.get("slug").asString()));
+        assertThat(slugs).containsExactlyInAnyOrder(p.a().slug(), p.b().slug());
+
+        var own = get(counts, "Authorization", "Bearer " + partnerKey(p.a(), ApiScope.READ_COUNTS));
+        assertThat(own.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode lines = json(own).get("byPartner");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).get("slug").asString()).isEqualTo(p.a().slug());
+        assertThat(lines.get(0).get("attributedConfirmed").asLong()).isEqualTo(1);
+        assertThat(lines.get(0).get("optInsConfirmed").asLong()).isEqualTo(1);
+        assertThat(own.body()).doesNotContain(p.b().slug());
+        assertThat(json(own).get("signatures").asLong()).isEqualTo(1);
+
+        var elsewhere = get(
+                "/api/v1/campaigns/" + campaign(CampaignStatus.LIVE) + "/counts",
+                "Authorization",
+                "Bearer " + partnerKey(p.a(), ApiScope.READ_COUNTS));
+        assertThat(json(elsewhere).get("byPartner")).isEmpty();
+    }
+
+    @Test
+    void aPartnersKeySignsOnlyForItsCampaignsAttributedToItAndTheSupporterStillGetsTheConfirmationMail()
+            throws Exception {
+        Partnered p = partnered();
+        String writeA = partnerKey(p.a(), ApiScope.WRITE_SIGNATURES, ApiScope.READ_COUNTS);
+        Signer eve = new Signer("Eve", "FI");
+
+        var accepted = sign(p.slug(), writeA, eve, true);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        MimeMessage mail = eve.awaitMail();
+        assertThat(mail.getSubject()).as("the double opt-in holds").startsWith("Please confirm your signature");
+        confirm(eve);
+
+        JsonNode staff = partnerRead(p.slug(), key(ApiScope.READ_SIGNATURES), "");
+        assertThat(staff.get("data")).hasSize(1);
+        assertThat(staff.get("data").get(0).get("email").asString()).isEqualTo(eve.email);
+        assertThat(staff.get("data").get(0).get("source").asString())
+                .as("attributed to the partner whose key sent it")
+                .isEqualTo(p.a().slug());
+        JsonNode own = json(get("/api/v1/campaigns/" + p.slug() + "/counts", "Authorization", "Bearer " + writeA))
+                .get("byPartner")
+                .get(0);
+        assertThat(own.get("attributedConfirmed").asLong()).isEqualTo(1);
+        assertThat(own.get("optInsConfirmed").asLong())
+                .as("no box of ours was ticked: the partner's own form is its own record")
+                .isZero();
+
+        Signer fay = new Signer("Fay", "FI");
+        assertProblem(sign(campaign(CampaignStatus.LIVE), writeA, fay, true), 403);
+        assertProblem(sign("no-such-campaign", writeA, fay, true), 403);
+        assertThat(fay.mails()).isEmpty();
+
+        var keyA = keys.recognise(writeA).orElseThrow();
+        assertThat(auditOf(keyA.actor()))
+                .anySatisfy(e -> assertThat(e.action() + " " + e.detail()).isEqualTo("signature.api-submit accepted"));
+    }
+
+    HttpResponse<String> importing(String slug, String token, Signer signer) {
+        String body = "{\"firstName\":\"" + signer.form.get("firstName") + "\",\"lastName\":\"Tester\",\"email\":\""
+                + signer.email + "\",\"country\":\"" + signer.form.get("country")
+                + "\",\"keepInformed\":true,\"confirmed\":true}";
+        return call(
+                "POST",
+                "/api/v1/campaigns/" + slug + "/signatures",
+                body,
+                "Authorization",
+                "Bearer " + token,
+                "Content-Type",
+                "application/json");
+    }
+
+    @Test
+    void aKeyAnAdminAllowedImportsConfirmedSignaturesWithoutAnyMailAuditedAndNoOtherKeyMay() throws Exception {
+        String slug = campaign(CampaignStatus.LIVE);
+        Signer gus = new Signer("Gus", "NL");
+        String writer = key(ApiScope.WRITE_SIGNATURES);
+        assertProblem(importing(slug, writer, gus), 403);
+        Partnered p = partnered();
+        assertProblem(importing(p.slug(), partnerKey(p.a(), ApiScope.WRITE_SIGNATURES), gus), 403);
+
+        // an admin allows it on the staff screen, and only with write:signatures
+        var admin = org.keephope.account.SignedInStaff.admin(context, port);
+        String expires = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
+        var refused = post(
+                "/admin/api-keys",
+                Map.of(
+                        "name",
+                        "import without write",
+                        "scopes",
+                        "read:signatures",
+                        "expiresOn",
+                        expires,
+                        "importConfirmed",
+                        "true",
+                        "_csrf",
+                        admin.csrf()),
+                "Cookie",
+                admin.cookie(),
+                "Origin",
+                "http://localhost:" + port);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("importConfirmed-error");
+        var made = post(
+                "/admin/api-keys",
+                Map.of(
+                        "name",
+                        "CRM import",
+                        "scopes",
+                        "write:signatures",
+                        "expiresOn",
+                        expires,
+                        "importConfirmed",
+                        "true",
+                        "_csrf",
+                        admin.csrf()),
+                "Cookie",
+                admin.cookie(),
+                "Origin",
+                "http://localhost:" + port);
+        assertThat(made.statusCode()).isEqualTo(200);
+        var token = java.util.regex.Pattern.compile("khk_[A-Za-z0-9_-]{43}").matcher(made.body());
+        assertThat(token.find()).isTrue();
+        String importer = token.group();
+        var importerKey = keys.recognise(importer).orElseThrow();
+        assertThat(importerKey.importsConfirmed()).isTrue();
+        assertThat(audit.newest(0, 200))
+                .anySatisfy(e -> assertThat(e.action() + " " + e.detail())
+                        .isEqualTo("api-key.create scopes write:signatures, expires " + importerKey.expiresAt()
+                                + ", imports confirmed signatures"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keys.create(
+                        "partner import", Set.of(ApiScope.WRITE_SIGNATURES), null, p.a().id(), true, "test"))
+                .as("never a partner's key")
+                .isInstanceOf(IllegalArgumentException.class);
+
+        var accepted = importing(slug, importer, gus);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode listed = partnerRead(slug, key(ApiScope.READ_SIGNATURES), "");
+        assertThat(emails(listed)).as("confirmed at once").containsExactly(gus.email);
+        long counted = 0;
+        for (int i = 0; i < 40 && counted == 0; i++) {
+            counted = json(get("/api/v1/campaigns/" + slug)).get("signatures").asLong();
+            Thread.sleep(100);
+        }
+        assertThat(counted).isEqualTo(1);
+        Thread.sleep(2000); // the outbox worker would have sent a confirmation or thank-you mail by now
+        assertThat(gus.mails()).as("no confirmation mail, no thank-you mail").isEmpty();
+        assertThat(importing(slug, importer, gus).statusCode())
+                .as("the same answer for an address that had signed")
+                .isEqualTo(202);
+        assertThat(auditOf(importerKey.actor()))
+                .anySatisfy(e -> assertThat(e.action() + " " + e.detail()).isEqualTo("signature.api-import accepted"));
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,29 +16,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.keephope.apikey.ApiKeys;
 import org.keephope.apikey.ApiScope;
 import org.keephope.campaign.CampaignStatus;
-import org.keephope.campaign.Campaigns;
 import org.keephope.campaign.Event;
 import org.keephope.campaign.NewCampaign;
-import org.keephope.support.AbstractIntegrationTest;
 import org.keephope.support.Signer;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Issue 12 item 4: OSDI 1.2, walked link by link from the entry point, fields as in osdi-docs. */
-class OsdiIT extends AbstractIntegrationTest {
+class OsdiIT extends PartnerApiFixtures {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String ROOT = "/api/osdi/v1";
-
-    @Autowired
-    ApiKeys keys;
-
-    @Autowired
-    Campaigns campaigns;
 
     String campaign() {
         String slug = "osdi-" + UUID.randomUUID().toString().substring(0, 8);
@@ -131,7 +122,10 @@ class OsdiIT extends AbstractIntegrationTest {
             JsonNode body = json(answer);
             for (JsonNode links : body.findValues("_links")) {
                 links.properties().forEach(rel -> {
-                    if (rel.getKey().equals("curies") || rel.getKey().equals("osdi:record_signature_helper")) {
+                    // people are a partner's own: walked with a partner's key in the partner test
+                    if (rel.getKey().equals("curies")
+                            || rel.getKey().equals("osdi:record_signature_helper")
+                            || rel.getKey().equals("osdi:people")) {
                         return;
                     }
                     List<JsonNode> targets = rel.getValue().isArray()
@@ -248,5 +242,139 @@ class OsdiIT extends AbstractIntegrationTest {
         assertThat(osdiPost(ROOT + "/petitions/no-such-petition/record_signature_helper", writer, "{}")
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aPartnersKeyReadsItsPeopleAndSignaturesAloneByEveryRouteSealedWhenItHasAKey() throws Exception {
+        Partnered p = partnered();
+        var privateKeysetOfB = registerPublicKey(p.b());
+        Signer ann = signAndConfirm(p.slug(), "Ann", p.a(), p.a(), p.b());
+        Signer bob = signAndConfirm(p.slug(), "Bob", p.b(), p.b());
+        String readA = partnerKey(p.a(), ApiScope.READ_SIGNATURES, ApiScope.READ_CAMPAIGNS);
+        String readB = partnerKey(p.b(), ApiScope.READ_SIGNATURES, ApiScope.WRITE_SIGNATURES);
+        String petition = ROOT + "/petitions/" + p.slug();
+
+        // A (no key registered): its one opt-in, in clear, with the attribution that is its own
+        var signatures = get(petition + "/signatures", "OSDI-API-Token", readA);
+        assertThat(signatures.statusCode()).as(signatures.body()).isEqualTo(200);
+        assertThat(signatures.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode page = json(signatures);
+        assertThat(page.get("total_records").asLong()).isEqualTo(1);
+        JsonNode signature = page.get("_embedded").get("osdi:signatures").get(0);
+        assertThat(signature.get("referrer_data").get("source").asString()).isEqualTo(p.a().slug());
+        JsonNode person = signature.get("_embedded").get("osdi:person");
+        assertThat(person.get("email_addresses").get(0).get("address").asString())
+                .isEqualTo(ann.email);
+        assertThat(person.get("given_name").asString()).isEqualTo("Ann");
+        assertThat(person.get("postal_addresses").get(0).get("country").asString())
+                .isEqualTo("SE");
+        assertThat(signatures.body()).doesNotContain(bob.email);
+        String annId = signature.get("identifiers").get(0).asString().substring("keephope:".length());
+
+        var people = get(ROOT + "/people", "OSDI-API-Token", readA);
+        assertThat(people.statusCode()).as(people.body()).isEqualTo(200);
+        assertThat(json(people).get("total_records").asLong()).isEqualTo(1);
+        assertThat(people.body()).contains(ann.email).doesNotContain(bob.email);
+        // every link of A's people answers, with A's key
+        for (JsonNode links : json(people).findValues("_links")) {
+            links.properties().forEach(rel -> {
+                List<JsonNode> targets =
+                        rel.getValue().isArray() ? rel.getValue().valueStream().toList() : List.of(rel.getValue());
+                targets.forEach(t -> {
+                    String href = local(t.get("href").asString());
+                    assertThat(get(href, "OSDI-API-Token", readA).statusCode())
+                            .as(href)
+                            .isEqualTo(200);
+                });
+            });
+        }
+        assertThat(get(ROOT + "/people/" + annId, "OSDI-API-Token", readA).statusCode())
+                .isEqualTo(200);
+
+        // B (key registered): both of its opt-ins, sealed only; Ann's attribution is A's, not shown to B
+        var ofB = get(ROOT + "/people", "OSDI-API-Token", readB);
+        assertThat(ofB.statusCode()).isEqualTo(200);
+        assertThat(ofB.body()).doesNotContain(ann.email).doesNotContain(bob.email);
+        List<String> opened = new ArrayList<>();
+        String bobId = null;
+        for (JsonNode one : json(ofB).get("_embedded").get("osdi:people")) {
+            assertThat(one.has("email_addresses")).isFalse();
+            assertThat(one.has("given_name")).isFalse();
+            String id = one.get("identifiers").get(0).asString().substring("keephope:".length());
+            String[] record = open(
+                    privateKeysetOfB, one.get("custom_fields").get("sealed").asString(), id, p.b().id());
+            opened.add(record[1]);
+            if (record[1].equals(bob.email)) {
+                bobId = id;
+            }
+        }
+        assertThat(opened).containsExactlyInAnyOrder(ann.email, bob.email);
+        var signaturesOfB = get(petition + "/signatures", "OSDI-API-Token", readB);
+        assertThat(signaturesOfB.body()).doesNotContain(ann.email).doesNotContain(bob.email);
+        for (JsonNode s : json(signaturesOfB).get("_embedded").get("osdi:signatures")) {
+            String id = s.get("identifiers").get(0).asString().substring("keephope:".length());
+            if (id.equals(annId)) {
+                assertThat(s.has("referrer_data")).isFalse();
+            } else {
+                assertThat(s.get("referrer_data").get("source").asString()).isEqualTo(p.b().slug());
+            }
+        }
+
+        // not by id either: B's supporter is not A's person, nor is anything that is not an id
+        for (String id : List.of(bobId, UUID.randomUUID().toString(), "not-an-id")) {
+            var refused = get(ROOT + "/people/" + id, "OSDI-API-Token", readA);
+            assertThat(refused.statusCode()).as(id).isEqualTo(404);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).doesNotContain(bob.email);
+        }
+        // a petition A is not a partner of, existing or not: 403 alike; people are not a staff key's
+        String other = campaign();
+        assertThat(get(ROOT + "/petitions/" + other + "/signatures", "OSDI-API-Token", readA)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(get(ROOT + "/petitions/no-such-petition/signatures", "OSDI-API-Token", readA)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(get(ROOT + "/people", "OSDI-API-Token", key(ApiScope.READ_SIGNATURES))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(get(ROOT + "/people").statusCode()).isEqualTo(401);
+
+        // B pushes a signature through the helper: mailed for confirmation, attributed to B
+        Signer cy = new Signer("Cy", "EE");
+        var pushed = osdiPost(petition + "/record_signature_helper", readB, helperBody(cy, "subscribed"));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
+        assertThat(cy.awaitMail().getSubject()).startsWith("Please confirm your signature");
+        assertThat(post(Signer.link(cy.awaitMail(), "/confirm/"), Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(osdiPost(
+                                ROOT + "/petitions/" + other + "/record_signature_helper",
+                                readB,
+                                helperBody(cy, "subscribed"))
+                        .statusCode())
+                .isEqualTo(403);
+        var staff = json(get(petition + "/signatures", "OSDI-API-Token", key(ApiScope.READ_SIGNATURES)));
+        assertThat(staff.get("total_records").asLong()).isEqualTo(3);
+        boolean sawCy = false;
+        for (JsonNode s : staff.get("_embedded").get("osdi:signatures")) {
+            JsonNode emails = s.get("_embedded").get("osdi:person").get("email_addresses");
+            if (emails != null && emails.get(0).get("address").asString().equals(cy.email)) {
+                sawCy = true;
+                assertThat(s.get("referrer_data").get("source").asString()).isEqualTo(p.b().slug());
+            }
+        }
+        assertThat(sawCy).isTrue();
+
+        var keyB = keys.recognise(readB).orElseThrow();
+        assertThat(jdbc().sql("select count(*) from audit_entry where actor = ? and action = 'partner.api-read'")
+                        .param(keyB.actor())
+                        .query(Long.class)
+                        .single())
+                .as("each read of B's key is audited")
+                .isEqualTo(2L);
+    }
+
+    org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
     }
 }

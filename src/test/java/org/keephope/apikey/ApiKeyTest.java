@@ -20,7 +20,8 @@ class ApiKeyTest {
                 Instant.EPOCH,
                 expiresAt,
                 null,
-                revokedAt);
+                revokedAt,
+                false);
     }
 
     @Test

@@ -63,7 +63,7 @@ class PartnerApiKeyIT extends AbstractIntegrationTest {
 
         var page = get("/partner/api-keys", "Cookie", fld.cookie());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("read:signatures").doesNotContain("write:signatures");
+        assertThat(page.body()).contains("read:signatures").contains("write:signatures");
 
         var made = postAs(
                 fld,
@@ -86,13 +86,24 @@ class PartnerApiKeyIT extends AbstractIntegrationTest {
                 .doesNotContain(key.prefix());
         assertThat(keys.staffKeys()).noneMatch(k -> k.id() == key.id());
 
-        // a write scope is not a partner's to take
+        // a write key (its signatures are attributed to it and still mailed: see ApiV1IT) is bound to it as well
         var write = postAs(
                 fld,
                 "/partner/api-keys",
                 Map.of("name", "FLD pusher", "scopes", "write:signatures", "expiresOn", inDays(30)));
-        assertThat(write.statusCode()).isEqualTo(422);
-        assertThat(TOKEN.matcher(write.body()).find()).isFalse();
+        assertThat(write.statusCode()).isEqualTo(200);
+        Matcher writeToken = TOKEN.matcher(write.body());
+        assertThat(writeToken.find()).isTrue();
+        var writeKey = keys.recognise(writeToken.group()).orElseThrow();
+        assertThat(writeKey.organisationId()).isEqualTo(fldId);
+        assertThat(writeKey.scopes()).extracting(s -> s.scopeName()).containsExactly("write:signatures");
+        // a scope we do not know still is not
+        var unknown = postAs(
+                fld,
+                "/partner/api-keys",
+                Map.of("name", "FLD admin", "scopes", "admin:everything", "expiresOn", inDays(30)));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(TOKEN.matcher(unknown.body()).find()).isFalse();
 
         // another organisation cannot revoke it
         assertThat(postAs(crd, "/partner/api-keys/" + key.id() + "/revoke", Map.of())
