@@ -88,14 +88,14 @@ class FigureMaker {
             return t("stats.empty", locale);
         }
         if (data.days().size() == 1) {
-            return t(
+            return sentences(t(
                     "stats.overTime.summaryOneDay",
                     locale,
                     number(data.total(), locale),
-                    date(data.days().get(0).day(), locale));
+                    date(data.days().get(0).day(), locale)));
         }
         DayCount busiest = data.busiest();
-        return t(
+        return sentences(t(
                 "stats.overTime.summary",
                 locale,
                 number(data.total(), locale),
@@ -103,7 +103,15 @@ class FigureMaker {
                 date(data.days().get(0).day(), locale),
                 date(data.days().get(data.days().size() - 1).day(), locale),
                 date(busiest.day(), locale),
-                number(busiest.signatures(), locale));
+                number(busiest.signatures(), locale)));
+    }
+
+    /**
+     * One full stop where a date that ends with one ends a sentence (Russian "2 дек. 2026 г." before the
+     * sentence's own "."). Only for texts of numbers and dates: nothing anyone typed.
+     */
+    static String sentences(String text) {
+        return text.replace("..", ".");
     }
 
     MapFigure map(CampaignView campaign, CountryCounts counts, Locale locale, boolean standalone, String id) {

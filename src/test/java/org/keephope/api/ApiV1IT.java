@@ -567,6 +567,27 @@ class ApiV1IT extends PartnerApiFixtures {
             opened.add(record[1]);
         }
         assertThat(opened).containsExactly(ann.email, bob.email);
+
+        // a copy another node kept with the host's key within its cache's seconds: sealed to B on the way out
+        String bobId = data.get(1).get("id").asString();
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        byte[] hostSealed = context.getBean(org.keephope.privacy.PersonalData.class)
+                .encrypt(
+                        String.join("\n", "v1", bob.email, "Bob", "Tester", "SE", "en")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "partner.supporter:" + bobId + ":" + p.b().id());
+        assertThat(jdbc.sql("update partner_supporter set sealed = ?, sealed_with = 'HOST'"
+                                + " where signature_id = ? and organisation_id = ?")
+                        .params(hostSealed, UUID.fromString(bobId), p.b().id())
+                        .update())
+                .isEqualTo(1);
+        var again = get("/api/v1/campaigns/" + p.slug() + "/signatures", "Authorization", "Bearer " + readB);
+        assertThat(again.body()).doesNotContain(bob.email).doesNotContain(ann.email);
+        JsonNode bobAgain = json(again).get("data").get(1);
+        assertThat(bobAgain.get("email").isNull()).isTrue();
+        assertThat(open(privateKeyset, bobAgain.get("sealed").asString(), bobId, p.b().id())[1])
+                .isEqualTo(bob.email);
+
         var keyB = keys.recognise(readB).orElseThrow();
         assertThat(audit.newest(0, 200))
                 .anySatisfy(e -> assertThat(e.actor() + " " + e.detail())

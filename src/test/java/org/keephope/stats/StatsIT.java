@@ -249,6 +249,10 @@ class StatsIT extends AbstractIntegrationTest {
                         .stream()
                         .map(Element::getTextContent))
                 .anyMatch(t -> t.startsWith("Запуск · "));
+        assertThat(get("/campaigns/" + slug + "/stats?lang=ru").body())
+                .as("one full stop after a Russian date that ends a sentence")
+                .contains(" г.")
+                .doesNotContain("г..");
     }
 
     @Test
