@@ -39,7 +39,9 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<PublicPageCache> publicPageCache(
             CacheProperties properties, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
-        var registration = new FilterRegistrationBean<>(new PublicPageCache(properties, clock, registry));
+        var rendered = new RenderedPages(properties, clock, registry);
+        var registration = new FilterRegistrationBean<>(
+                new PublicPageCache(properties, clock, registry, rendered, languageSelection));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
         registration.setEnabled(properties.enabled());
         return registration;

@@ -2,18 +2,12 @@ package org.keephope.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.keephope.campaign.CampaignStatus;
 import org.keephope.campaign.Campaigns;
-import org.keephope.campaign.Event;
-import org.keephope.campaign.NewCampaign;
 import org.keephope.support.AbstractIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,21 +23,7 @@ class StaticAssetsIT extends AbstractIntegrationTest {
     Campaigns campaigns;
 
     String liveCampaign() {
-        String slug = "assets-" + UUID.randomUUID().toString().substring(0, 8);
-        campaigns.create(new NewCampaign(
-                slug,
-                CampaignStatus.LIVE,
-                "en",
-                "Assets " + slug,
-                "A campaign for the static assets test",
-                "Body",
-                null,
-                null,
-                new Event("Summit", "Here", LocalDate.of(2030, 1, 1), null),
-                Instant.now().plusSeconds(86_400 * 30),
-                100,
-                null));
-        return slug;
+        return PublicPageCacheIT.liveCampaign(campaigns, "assets-").substring("/campaigns/".length());
     }
 
     static List<String> linked(String html) {
