@@ -87,6 +87,13 @@ class RenderedPagesIT extends AbstractIntegrationTest {
             body = get(api).body();
         } while (!body.contains("\"signatures\":2") && System.nanoTime() - start < 2_000_000_000L);
         assertThat(body).contains("\"signatures\":2");
+        // a kept answer of the count API keeps the controller's own Cache-Control and its JSON type
+        for (int i = 0; i < 2; i++) {
+            var answer = get(api);
+            assertThat(answer.headers().firstValue("Cache-Control")).hasValue("max-age=2, public");
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("json"));
+        }
     }
 
     @Test
@@ -103,6 +110,8 @@ class RenderedPagesIT extends AbstractIntegrationTest {
                 continue; // a busy machine: both must fall inside one period (a second) to share a copy
             }
             assertThat(second.body()).isEqualTo(first.body());
+            assertThat(second.headers().firstValue("Content-Language"))
+                    .isEqualTo(first.headers().firstValue("Content-Language"));
             assertThat(second.headers().firstValue("ETag"))
                     .isEqualTo(first.headers().firstValue("ETag"));
             assertThat(counted("hit") - hits).isGreaterThanOrEqualTo(1);
