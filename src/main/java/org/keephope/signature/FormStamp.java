@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.keephope.privacy.Fingerprints;
+import org.keephope.web.CacheProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,11 @@ import org.springframework.stereotype.Component;
  * campaign, so a stamp served with one campaign's page is no good on another's form. No session, no
  * cookie: any node can check it, since the MAC key is shared. A form sent too soon after it was served is
  * likely a bot.
+ *
+ * <p>Not per view: the time is the start of the current period of the rendered-page cache
+ * ({@code keephope.cache.render-period}, a second), so a page is the same bytes for every reader in that period,
+ * on every node. The price: the minimum fill time counts from the start of the period, not from the reader's own
+ * view, so a form may be sent up to one period sooner after it reached its reader (see docs/SECURITY.md).
  */
 @Component
 class FormStamp {
@@ -27,15 +33,19 @@ class FormStamp {
     private final Fingerprints fingerprints;
     private final SigningProperties properties;
     private final Clock clock;
+    private final long periodSeconds;
 
-    FormStamp(Fingerprints fingerprints, SigningProperties properties, Clock clock) {
+    FormStamp(Fingerprints fingerprints, SigningProperties properties, CacheProperties cache, Clock clock) {
         this.fingerprints = fingerprints;
         this.properties = properties;
         this.clock = clock;
+        this.periodSeconds = Math.max(1, cache.renderPeriod().toSeconds());
     }
 
+    /** The stamp of the current period: the same for every page of this campaign rendered in it. */
     String issue(long campaignId) {
-        String seconds = Long.toString(clock.instant().getEpochSecond());
+        long now = clock.instant().getEpochSecond();
+        String seconds = Long.toString(now - Math.floorMod(now, periodSeconds));
         return seconds + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag(seconds, campaignId));
     }
 

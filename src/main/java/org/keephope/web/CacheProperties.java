@@ -13,11 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     much older in a cache. {@code 0s}: every page {@code no-store}, as before
  * @param remembered most (path, query, language) copies whose ETag and time of change each node remembers
  *     for {@code Last-Modified}; one forgotten is dated afresh, which only costs a 200 instead of a 304
+ * @param staticMaxAge {@code Cache-Control: public, max-age} of a stylesheet, script or image asked for by its
+ *     plain name ({@code /css/site.css}); by its content-hashed name (what our pages link) it is a year,
+ *     {@code immutable} ({@link StaticAssets})
+ * @param renderPeriod how long this node serves a rendered public page from memory before rendering it again
+ *     ({@link RenderedPages}); {@code 0s}: every request renders
  */
 @ConfigurationProperties(prefix = "keephope.cache")
 public record CacheProperties(
         @DefaultValue("2s") Duration publicMaxAge,
-        @DefaultValue("10000") int remembered) {
+        @DefaultValue("10000") int remembered,
+        @DefaultValue("10m") Duration staticMaxAge,
+        @DefaultValue("1s") Duration renderPeriod) {
 
     public boolean enabled() {
         return publicMaxAge.toSeconds() > 0;

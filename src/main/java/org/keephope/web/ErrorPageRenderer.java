@@ -20,8 +20,10 @@ class ErrorPageRenderer {
     private final TemplateEngine templates;
     private final MessageSource messages;
     private final SiteProperties site;
+    private final AssetNames assets;
 
-    ErrorPageRenderer(TemplateEngine templates, MessageSource messages, SiteProperties site) {
+    ErrorPageRenderer(TemplateEngine templates, MessageSource messages, SiteProperties site, AssetNames assets) {
+        this.assets = assets;
         this.templates = templates;
         this.messages = messages;
         this.site = site;
@@ -40,7 +42,13 @@ class ErrorPageRenderer {
         StringOutput output = new StringOutput();
         templates.render(
                 "error/page.jte",
-                Map.of("ui", new Ui(messages, locale, "/", null, site), "status", status, "kind", kind(status)),
+                Map.of(
+                        "ui",
+                        new Ui(messages, locale, "/", null, site, assets::of),
+                        "status",
+                        status,
+                        "kind",
+                        kind(status)),
                 output);
         return output.toString();
     }

@@ -19,7 +19,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
@@ -43,6 +46,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <p>A controller that chose its own {@code Cache-Control} (the count API) keeps it; it still gets the ETag.
  * The sign form's stamp changes every second but any recent one is good, so it is left out of the ETag
  * ({@link #VOLATILE}): a reader's copy with an older stamp is still the same page.
+ *
+ * <p>The busiest of these pages are also kept rendered in memory for a second ({@link RenderedPages}): a hit is
+ * answered here from the kept bytes and headers, with the same cache headers and 304 as a fresh rendering.
  *
  * <p>Runs inside Spring Security's filter chain, whose {@code no-store} is written when the answer is
  * committed, only if no {@code Cache-Control} is set by then; the body is held until this filter decides.
@@ -86,7 +92,31 @@ public class PublicPageCache extends OncePerRequestFilter {
     private final Counter notModified;
     private final Counter passed;
 
-    PublicPageCache(CacheProperties properties, Clock clock, MeterRegistry registry) {
+    /** Methods that change nothing: any other request may have, so this node's kept pages are dated by it. */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** Headers of a kept page that are not given again to the next reader (set afresh, or never shared). */
+    private static final Set<String> NOT_REPLAYED = Set.of(
+            "set-cookie",
+            "content-length",
+            "content-type",
+            "content-language",
+            "date",
+            "transfer-encoding",
+            "etag",
+            "last-modified");
+
+    private final RenderedPages rendered;
+    private final LanguageSelection languages;
+
+    PublicPageCache(
+            CacheProperties properties,
+            Clock clock,
+            MeterRegistry registry,
+            RenderedPages rendered,
+            LanguageSelection languages) {
+        this.rendered = rendered;
+        this.languages = languages;
         this.full = registry.counter("keephope.pages.cacheable", "answer", "200");
         this.notModified = registry.counter("keephope.pages.cacheable", "answer", "304");
         this.passed = registry.counter("keephope.pages.uncacheable");
@@ -103,10 +133,38 @@ public class PublicPageCache extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!cacheable(request)) {
             passed.increment();
-            chain.doFilter(request, response);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                if (!SAFE_METHODS.contains(request.getMethod())) {
+                    rendered.changed();
+                }
+            }
             return;
         }
-        var held = new ContentCachingResponseWrapper(response);
+        String key = rendered.keyOf(request, languages.resolveLocale(request));
+        RenderedPages.Lookup lookup = key == null ? new RenderedPages.Alone() : rendered.lookup(key);
+        if (lookup instanceof RenderedPages.Hit hit) {
+            answer(request, response, hit.page());
+            return;
+        }
+        var held = new Held(response);
+        if (lookup instanceof RenderedPages.Render render) {
+            RenderedPages.Page page = null;
+            try {
+                chain.doFilter(request, held);
+                page = shareable(request, held, render);
+            } finally {
+                rendered.done(render, page);
+                if (page == null) {
+                    finish(request, held);
+                }
+            }
+            if (page != null) {
+                answer(request, response, page);
+            }
+            return;
+        }
         try {
             chain.doFilter(request, held);
         } finally {
@@ -129,6 +187,11 @@ public class PublicPageCache extends OncePerRequestFilter {
         if (cookies != null && Arrays.stream(cookies).anyMatch(c -> !LANGUAGE_COOKIES.contains(c.getName()))) {
             return false;
         }
+        return onRoutes(request, routes) && parametersAllInQuery(request);
+    }
+
+    /** Whether the request's path (without the context path) is one of these routes. */
+    static boolean onRoutes(HttpServletRequest request, List<PathPattern> routes) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         PathContainer container;
         try {
@@ -136,10 +199,7 @@ public class PublicPageCache extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             return false;
         }
-        if (routes.stream().noneMatch(route -> route.matches(container))) {
-            return false;
-        }
-        return parametersAllInQuery(request);
+        return routes.stream().anyMatch(route -> route.matches(container));
     }
 
     /** Every parameter the application will see was sent in the query string, which a cache keys on. */
@@ -172,34 +232,121 @@ public class PublicPageCache extends OncePerRequestFilter {
         return values <= inQueryValues;
     }
 
-    private void finish(HttpServletRequest request, ContentCachingResponseWrapper held) throws IOException {
-        HttpServletResponse response = (HttpServletResponse) held.getResponse();
-        if (held.getStatus() != HttpServletResponse.SC_OK
-                || !held.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
-                || request.getSession(false) != null
-                || held.isCommitted()) {
+    /** Whether an answer may be shared: a 200 without a cookie or a session, not yet sent. */
+    private static boolean shareable(HttpServletRequest request, ContentCachingResponseWrapper held) {
+        return held.getStatus() == HttpServletResponse.SC_OK
+                && held.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
+                && request.getSession(false) == null
+                && !held.isCommitted();
+    }
+
+    private void finish(HttpServletRequest request, Held held) throws IOException {
+        if (!shareable(request, held)) {
             passed.increment();
             held.copyBodyToResponse();
             return;
         }
         byte[] body = held.getContentAsByteArray();
         String etag = "W/\"" + digest(body, request.getAttribute(VOLATILE)) + "\"";
+        HttpServletResponse response = (HttpServletResponse) held.getResponse();
+        if (headers(request, response, etag, held.getHeader(HttpHeaders.CACHE_CONTROL) == null)) {
+            held.resetBuffer();
+            response.flushBuffer();
+            return;
+        }
+        held.copyBodyToResponse();
+    }
+
+    /** The rendered page as {@link RenderedPages} keeps it, or null when it cannot be shared. */
+    private RenderedPages.Page shareable(HttpServletRequest request, Held held, RenderedPages.Render render) {
+        if (!shareable(request, held)) {
+            return null;
+        }
+        byte[] body = held.getContentAsByteArray();
+        String etag = "W/\"" + digest(body, request.getAttribute(VOLATILE)) + "\"";
+        HttpServletResponse response = (HttpServletResponse) held.getResponse();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, List.copyOf(response.getHeaders(name)));
+            }
+        }
+        return new RenderedPages.Page(
+                body,
+                held.getContentType(),
+                held.locale,
+                headers,
+                held.getHeader(HttpHeaders.CACHE_CONTROL) != null,
+                etag,
+                render.started(),
+                render.generation(),
+                render.forced());
+    }
+
+    /** Another reader's answer from a kept page: the same headers and bytes, or a 304. */
+    private void answer(HttpServletRequest request, HttpServletResponse response, RenderedPages.Page page)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        page.headers().forEach((name, values) -> {
+            for (int i = 0; i < values.size(); i++) {
+                if (i == 0) {
+                    response.setHeader(name, values.get(i));
+                } else {
+                    response.addHeader(name, values.get(i));
+                }
+            }
+        });
+        if (page.contentType() != null) {
+            response.setContentType(page.contentType());
+        }
+        if (page.locale() != null) {
+            response.setLocale(page.locale());
+        }
+        if (headers(request, response, page.etag(), !page.ownCacheControl())) {
+            response.flushBuffer();
+            return;
+        }
+        response.setContentLength(page.body().length);
+        response.getOutputStream().write(page.body());
+    }
+
+    /**
+     * The cache headers of a shareable answer; true when it is a 304 (the status is set, no body follows).
+     *
+     * @param ours whether to set this filter's {@code Cache-Control} and {@code Vary}: not when the controller
+     *     chose its own (the count API)
+     */
+    private boolean headers(HttpServletRequest request, HttpServletResponse response, String etag, boolean ours) {
         Instant since = since(request, etag);
-        if (held.getHeader(HttpHeaders.CACHE_CONTROL) == null) {
+        if (ours) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
             response.setHeader(HttpHeaders.VARY, "Accept-Language, Cookie");
         }
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, since.toEpochMilli());
         if (notModified(request, etag, since)) {
-            held.resetBuffer();
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            response.flushBuffer();
             notModified.increment();
-            return;
+            return true;
         }
         full.increment();
-        held.copyBodyToResponse();
+        return false;
+    }
+
+    /** The response held until this filter decides, and the locale the view gave it ({@code Content-Language}). */
+    private static final class Held extends ContentCachingResponseWrapper {
+
+        private Locale locale;
+
+        Held(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setLocale(Locale locale) {
+            this.locale = locale;
+            super.setLocale(locale);
+        }
     }
 
     private Instant since(HttpServletRequest request, String etag) {

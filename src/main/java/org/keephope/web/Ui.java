@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -21,8 +22,20 @@ public final class Ui {
     private final String requestUri;
     private final String query;
     private final SiteProperties site;
+    private final UnaryOperator<String> assets;
 
     Ui(MessageSource messages, Locale locale, String requestUri, String query, SiteProperties site) {
+        this(messages, locale, requestUri, query, site, UnaryOperator.identity());
+    }
+
+    Ui(
+            MessageSource messages,
+            Locale locale,
+            String requestUri,
+            String query,
+            SiteProperties site,
+            UnaryOperator<String> assets) {
+        this.assets = assets;
         this.messages = messages;
         this.locale = locale;
         this.requestUri = requestUri;
@@ -96,6 +109,14 @@ public final class Ui {
 
     public String absolute(String path) {
         return site.absolute(path);
+    }
+
+    /**
+     * The address of a static file ({@code /css/site.css}) by its content-hashed name, which may be cached for a
+     * year: every stylesheet, script and image of our own templates is linked through this.
+     */
+    public String asset(String path) {
+        return assets.apply(path);
     }
 
     public String path() {

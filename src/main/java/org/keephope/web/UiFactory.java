@@ -12,10 +12,12 @@ public class UiFactory {
 
     private final MessageSource messages;
     private final SiteProperties site;
+    private final AssetNames assets;
 
-    UiFactory(MessageSource messages, SiteProperties site) {
+    UiFactory(MessageSource messages, SiteProperties site, AssetNames assets) {
         this.messages = messages;
         this.site = site;
+        this.assets = assets;
     }
 
     public Ui create(HttpServletRequest request, Locale locale) {
@@ -23,7 +25,7 @@ public class UiFactory {
         String uri = forwarded instanceof String s ? s : request.getRequestURI();
         Object forwardedQuery = request.getAttribute("jakarta.servlet.forward.query_string");
         String query = forwarded != null ? (String) forwardedQuery : request.getQueryString();
-        return new Ui(messages, locale, uri, query, site);
+        return new Ui(messages, locale, uri, query, site, assets::of);
     }
 
     public Ui create(HttpServletRequest request) {
@@ -32,6 +34,6 @@ public class UiFactory {
 
     /** A Ui for text outside a request, such as a mail in the signer's language. */
     public Ui forLocale(Locale locale) {
-        return new Ui(messages, locale, "/", null, site);
+        return new Ui(messages, locale, "/", null, site, assets::of);
     }
 }

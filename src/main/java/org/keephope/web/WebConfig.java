@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -14,7 +15,10 @@ class WebConfig implements WebMvcConfigurer {
 
     private final LanguageSelection languageSelection;
 
-    WebConfig(SiteProperties site) {
+    private final CacheProperties cacheProperties;
+
+    WebConfig(SiteProperties site, CacheProperties cacheProperties) {
+        this.cacheProperties = cacheProperties;
         this.languageSelection = new LanguageSelection(site);
     }
 
@@ -35,10 +39,25 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<PublicPageCache> publicPageCache(
             CacheProperties properties, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
-        var registration = new FilterRegistrationBean<>(new PublicPageCache(properties, clock, registry));
+        var rendered = new RenderedPages(properties, clock, registry);
+        var registration = new FilterRegistrationBean<>(
+                new PublicPageCache(properties, clock, registry, rendered, languageSelection));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
         registration.setEnabled(properties.enabled());
         return registration;
+    }
+
+    /**
+     * Static files by content-hashed names ({@link StaticAssets}); Boot's own {@code /**} mapping is off
+     * ({@code spring.web.resources.add-mappings=false}) so that this is the only one.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/**")
+                .addResourceLocations(StaticAssets.LOCATION)
+                .setCacheControl(StaticAssets.plain(cacheProperties))
+                .resourceChain(true)
+                .addResolver(new StaticAssets.HashedNames());
     }
 
     @Override

@@ -34,7 +34,33 @@ class FormStampTest {
     }
 
     FormStamp at(Instant instant, org.keephope.privacy.Fingerprints fingerprints) {
-        return new FormStamp(fingerprints, properties(), Clock.fixed(instant, ZoneOffset.UTC));
+        return at(instant, fingerprints, Duration.ofSeconds(1));
+    }
+
+    FormStamp at(Instant instant, org.keephope.privacy.Fingerprints fingerprints, Duration period) {
+        var cache = new org.keephope.web.CacheProperties(Duration.ofSeconds(2), 100, Duration.ofMinutes(10), period);
+        return new FormStamp(fingerprints, properties(), cache, Clock.fixed(instant, ZoneOffset.UTC));
+    }
+
+    @Test
+    void everyPageOfAPeriodGetsTheSameStampDatedFromThePeriodsStart() throws Exception {
+        var fingerprints = TestFingerprints.create();
+        Duration period = Duration.ofSeconds(5);
+        String first = at(T0, fingerprints, period).issue(CAMPAIGN);
+        assertThat(at(T0.plusMillis(4_999), fingerprints, period).issue(CAMPAIGN))
+                .isEqualTo(first);
+        assertThat(at(T0.plusSeconds(5), fingerprints, period).issue(CAMPAIGN)).isNotEqualTo(first);
+        // within one second (the default period) the stamp is the same for every view
+        assertThat(at(T0.plusMillis(999), fingerprints).issue(CAMPAIGN))
+                .isEqualTo(at(T0, fingerprints).issue(CAMPAIGN));
+        // the minimum fill time (3 s) counts from the period's start: served at once, sent at once, held back ...
+        String early = at(T0.plusSeconds(1), fingerprints, period).issue(CAMPAIGN);
+        assertThat(at(T0.plusSeconds(2), fingerprints, period).check(early, CAMPAIGN))
+                .isEqualTo(FormStamp.Verdict.TOO_FAST);
+        // ... but a reader served late in the period gains what had passed of it (the documented trade-off)
+        String late = at(T0.plusSeconds(4), fingerprints, period).issue(CAMPAIGN);
+        assertThat(at(T0.plusSeconds(4), fingerprints, period).check(late, CAMPAIGN))
+                .isEqualTo(FormStamp.Verdict.OK);
     }
 
     @Test

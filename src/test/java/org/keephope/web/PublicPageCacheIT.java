@@ -25,7 +25,12 @@ class PublicPageCacheIT extends AbstractIntegrationTest {
     Campaigns campaigns;
 
     String liveCampaign() {
-        String slug = "cache-" + UUID.randomUUID().toString().substring(0, 8);
+        return liveCampaign(campaigns, "cache-");
+    }
+
+    /** A new live campaign's page, {@code /campaigns/<prefix><random>}. */
+    static String liveCampaign(Campaigns campaigns, String prefix) {
+        String slug = prefix + UUID.randomUUID().toString().substring(0, 8);
         campaigns.create(new NewCampaign(
                 slug,
                 CampaignStatus.LIVE,
