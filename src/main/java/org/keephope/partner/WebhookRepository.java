@@ -27,19 +27,6 @@ class WebhookRepository {
         }
     }
 
-    record Delivery(
-            long id,
-            long endpointId,
-            String eventId,
-            String eventType,
-            String status,
-            int attempts,
-            Instant nextAttemptAt,
-            Integer lastStatus,
-            String lastError,
-            Instant lastAttemptAt,
-            Instant createdAt) {}
-
     record Claimed(long id, long endpointId, String eventId, byte[] payload, int attempts, Instant createdAt) {}
 
     private static final String ENDPOINT = "select id, organisation_id, url, events, secret, previous_secret,"
@@ -125,12 +112,12 @@ class WebhookRepository {
     }
 
     /** The last {@code limit} deliveries to an endpoint, newest first. */
-    List<Delivery> deliveries(long endpointId, int limit) {
+    List<WebhookDelivery> deliveries(long endpointId, int limit) {
         return jdbc.sql("select id, endpoint_id, event_id, event_type, status, attempts, next_attempt_at,"
                         + " last_status, last_error, last_attempt_at, created_at from webhook_delivery"
                         + " where endpoint_id = ? order by id desc limit ?")
                 .params(endpointId, limit)
-                .query((rs, n) -> new Delivery(
+                .query((rs, n) -> new WebhookDelivery(
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getString(3),

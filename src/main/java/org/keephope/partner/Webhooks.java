@@ -131,7 +131,7 @@ class Webhooks {
         return true;
     }
 
-    List<WebhookRepository.Delivery> deliveries(long organisationId, long id, int limit) {
+    List<WebhookDelivery> deliveries(long organisationId, long id, int limit) {
         return endpoint(organisationId, id)
                 .map(e -> repository.deliveries(id, limit))
                 .orElse(List.of());

@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keephope.account.SignedInStaff;
 import org.keephope.campaign.Campaigns;
 import org.keephope.campaign.MemberRole;
 import org.keephope.coalition.NewOrganisation;
@@ -57,6 +58,9 @@ class WebhookIT extends AbstractIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    WebhookWorker worker;
 
     String slug;
     Organisation partner;
@@ -307,5 +311,134 @@ class WebhookIT extends AbstractIntegrationTest {
                         .orElseThrow()
                         .enabled())
                 .isTrue();
+    }
+
+    java.net.http.HttpResponse<String> postAs(SignedInStaff.Session session, String path, Map<String, String> form) {
+        Map<String, String> withToken = new java.util.LinkedHashMap<>(form);
+        withToken.put("_csrf", session.csrf());
+        return post(path, withToken, "Cookie", session.cookie(), "Origin", "http://localhost:" + port);
+    }
+
+    @Test
+    void aPartnerManagesItsEndpointsAtPartnerWebhooksAndCannotTouchAnotherPartners() throws Exception {
+        var mine = SignedInStaff.partner(context, port, partner.id());
+        assertThat(get("/partner", "Cookie", mine.cookie()).body()).contains("href=\"/partner/webhooks\"");
+        var page = get("/partner/webhooks", "Cookie", mine.cookie());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("signature.confirmed").contains("signature.erased");
+
+        // an invalid URL is a field error beside the field, the form kept
+        var wrong = postAs(mine, "/partner/webhooks", Map.of("url", "not a url", "events", Webhooks.CONFIRMED));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("id=\"url-error\"").contains("value=\"not a url\"");
+        var noEvent = postAs(mine, "/partner/webhooks", Map.of("url", hookUrl()));
+        assertThat(noEvent.statusCode()).isEqualTo(422);
+        assertThat(noEvent.body()).contains("id=\"events-error\"");
+        assertThat(webhooks.endpoints(partner.id())).isEmpty();
+
+        // made: the secret is shown once, and signs what the receiver gets
+        var made = postAs(mine, "/partner/webhooks", Map.of("url", hookUrl(), "events", Webhooks.CONFIRMED));
+        assertThat(made.statusCode()).isEqualTo(200);
+        assertThat(made.headers().firstValue("Cache-Control")).hasValue("no-store");
+        Matcher secret = Pattern.compile("whsec_[A-Za-z0-9+/=]+").matcher(made.body());
+        assertThat(secret.find()).isTrue();
+        var endpoint = webhooks.endpoints(partner.id()).get(0);
+        assertThat(endpoint.events()).isEqualTo(Webhooks.CONFIRMED);
+        assertThat(get("/partner/webhooks", "Cookie", mine.cookie()).body())
+                .contains(hookUrl())
+                .doesNotContain(secret.group());
+        signAndConfirm(new Signer("Ivy", "DK"));
+        Received delivered = await(1, Webhooks.CONFIRMED).get(0);
+        assertThat(verifies(delivered, secret.group())).isTrue();
+        awaitStatus(delivered.id(), "DELIVERED");
+
+        // the log lists it; replay sends it once more, with the same id
+        String logPath = "/partner/webhooks/" + endpoint.id();
+        var log = get(logPath, "Cookie", mine.cookie());
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(log.body()).contains(delivered.id());
+        long deliveryId =
+                webhooks.deliveries(partner.id(), endpoint.id(), 1).get(0).id();
+        assertThat(postAs(mine, logPath + "/deliveries/" + deliveryId + "/replay", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(await(2, Webhooks.CONFIRMED).get(1).id()).isEqualTo(delivered.id());
+
+        // another partner sees none of it and changes nothing
+        Organisation other = organisations.create(new NewOrganisation(
+                "nosy-" + UUID.randomUUID().toString().substring(0, 8), "Nosy", "https://nosy.example.org", null, ""));
+        var nosy = SignedInStaff.partner(context, port, other.id());
+        assertThat(get("/partner/webhooks", "Cookie", nosy.cookie()).body()).doesNotContain(hookUrl());
+        assertThat(get(logPath, "Cookie", nosy.cookie()).statusCode()).isEqualTo(404);
+        for (String action :
+                List.of("/rotate", "/end-rotation", "/disable", "/enable", "/deliveries/" + deliveryId + "/replay")) {
+            assertThat(postAs(nosy, logPath + action, Map.of()).statusCode())
+                    .as(action)
+                    .isEqualTo(404);
+        }
+        var still = webhooks.endpoint(partner.id(), endpoint.id()).orElseThrow();
+        assertThat(still.enabled()).isTrue();
+        assertThat(still.previousSecret()).isNull();
+
+        // the owner rotates, ends the rotation, disables: each audited
+        var rotated = postAs(mine, logPath + "/rotate", Map.of());
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.body()).contains("whsec_").doesNotContain(secret.group());
+        assertThat(get("/partner/webhooks", "Cookie", mine.cookie()).body()).contains("end-rotation");
+        assertThat(postAs(mine, logPath + "/end-rotation", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(postAs(mine, logPath + "/disable", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(webhooks.endpoint(partner.id(), endpoint.id()).orElseThrow().enabled())
+                .isFalse();
+        assertThat(jdbc.sql(
+                                "select action from audit_entry where object_type = 'webhook' and object_id = ? order by id")
+                        .param(String.valueOf(endpoint.id()))
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "webhook.create",
+                        "webhook.replay",
+                        "webhook.rotate",
+                        "webhook.end-rotation",
+                        "webhook.disable");
+        // anonymous: sent to sign in
+        assertThat(get("/partner/webhooks").statusCode()).isIn(302, 303, 401);
+    }
+
+    @Test
+    void aQueuedDeliveryWaitsInTheDatabaseWhileNoWorkerRunsAndAnotherNodeDeliversIt() throws Exception {
+        String secret = endpoint().getValue();
+        worker.stop();
+        try {
+            signAndConfirm(new Signer("Jo", "DK"));
+            Signer.sleep(600);
+            assertThat(received).as("no worker, nothing sent").isEmpty();
+            assertThat(jdbc.sql(
+                                    "select count(*) from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id"
+                                            + " where e.organisation_id = ? and d.status = 'PENDING'")
+                            .param(partner.id())
+                            .query(Long.class)
+                            .single())
+                    .as("the event is a row, committed with the confirmation")
+                    .isEqualTo(1);
+            // a new node (its own worker, its own node id) takes it from the database
+            var node = new WebhookWorker(
+                    context.getBean(WebhookRepository.class),
+                    webhooks,
+                    context.getBean(WebhookProperties.class),
+                    context.getBean(org.springframework.transaction.support.TransactionTemplate.class),
+                    context.getBean(org.keephope.audit.AuditLog.class),
+                    context.getBean(java.time.Clock.class));
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (received.isEmpty() && System.nanoTime() < end) {
+                node.work();
+                Signer.sleep(50);
+            }
+            Received r = await(1, Webhooks.CONFIRMED).get(0);
+            assertThat(verifies(r, secret)).isTrue();
+            awaitStatus(r.id(), "DELIVERED");
+        } finally {
+            worker.start();
+        }
     }
 }
