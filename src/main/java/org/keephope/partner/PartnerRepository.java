@@ -288,28 +288,32 @@ class PartnerRepository {
             byte[] sealed,
             String sealedWith) {}
 
+    /** Confirmed copies of supporters who ticked the partner's box, with the consent they gave. */
+    private static final String CONFIRMED_COPIES = """
+            select s.signature_id, s.organisation_id, s.confirmed_at, t.version, t.locale, s.sealed, s.sealed_with
+              from partner_supporter s
+              join partner_consent c on c.signature_id = s.signature_id and c.organisation_id = s.organisation_id
+              join consent_text t on t.id = c.consent_text_id
+             where s.confirmed_at is not null and c.ticked = true and c.withdrawn_at is null
+            """;
+
+    private static Sealed sealed(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Sealed(
+                rs.getObject(1, UUID.class),
+                rs.getLong(2),
+                Rows.instant(rs, "confirmed_at"),
+                rs.getInt(4),
+                rs.getString(5),
+                rs.getBytes(6),
+                rs.getString(7));
+    }
+
     /** This partner's confirmed supporters in a campaign, with the consent they gave. */
     List<Sealed> supporters(long organisationId, long campaignId) {
-        return jdbc.sql("""
-                        select s.signature_id, s.organisation_id, s.confirmed_at, t.version, t.locale, s.sealed,
-                               s.sealed_with
-                          from partner_supporter s
-                          join partner_consent c on c.signature_id = s.signature_id
-                                                and c.organisation_id = s.organisation_id
-                          join consent_text t on t.id = c.consent_text_id
-                         where s.organisation_id = ? and s.campaign_id = ? and s.confirmed_at is not null
-                           and c.ticked = true and c.withdrawn_at is null
-                         order by s.confirmed_at, s.signature_id
-                        """)
+        return jdbc.sql(CONFIRMED_COPIES
+                        + " and s.organisation_id = ? and s.campaign_id = ? order by s.confirmed_at, s.signature_id")
                 .params(organisationId, campaignId)
-                .query((rs, n) -> new Sealed(
-                        rs.getObject(1, UUID.class),
-                        rs.getLong(2),
-                        Rows.instant(rs, "confirmed_at"),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        rs.getBytes(6),
-                        rs.getString(7)))
+                .query(PartnerRepository::sealed)
                 .list();
     }
 
@@ -347,6 +351,7 @@ class PartnerRepository {
               join partner_consent c on c.signature_id = s.signature_id and c.organisation_id = s.organisation_id
               join consent_text t on t.id = c.consent_text_id
              where s.organisation_id = :org and s.confirmed_at is not null and c.ticked = true
+               and c.withdrawn_at is null
             """;
 
     private static Opted opted(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -438,5 +443,21 @@ class PartnerRepository {
                 .list()
                 .forEach(e -> sources.put(e.getKey(), e.getValue()));
         return sources;
+    }
+
+    /** The confirmed copies of one supporter that partners it opted in to hold, with the consent given. */
+    List<Sealed> confirmedCopies(UUID signatureId) {
+        return jdbc.sql(CONFIRMED_COPIES + " and s.signature_id = ? order by s.organisation_id")
+                .param(signatureId)
+                .query(PartnerRepository::sealed)
+                .list();
+    }
+
+    /** The partners holding a copy of this supporter (read before an erasure deletes them). */
+    List<Long> holdersOf(UUID signatureId) {
+        return jdbc.sql("select distinct organisation_id from partner_supporter where signature_id = ?")
+                .param(signatureId)
+                .query(Long.class)
+                .list();
     }
 }

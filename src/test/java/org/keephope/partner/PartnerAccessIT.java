@@ -39,6 +39,9 @@ class PartnerAccessIT extends AbstractIntegrationTest {
     @Autowired
     org.keephope.apikey.ApiKeys keys;
 
+    @Autowired
+    Webhooks webhooks;
+
     @org.junit.jupiter.api.BeforeEach
     void partnersAsTheDemoSetsThemUp() {
         DemoPartners.asTheDemoSetsThemUp(context);
@@ -205,11 +208,23 @@ class PartnerAccessIT extends AbstractIntegrationTest {
                 .key()
                 .id();
 
+        // B's own webhook endpoint: A naming its id on any webhook route sees and changes nothing
+        long bHook = webhooks.create("test", freedom, "http://127.0.0.1:9/freedom-house-crm", Webhooks.EVENTS)
+                .getKey();
+        int aHooksBefore = webhooks.endpoints(ilga).size();
+
         List<String[]> routes = partnerRoutes();
         assertThat(routes.stream().map(r -> r[0] + " " + r[1]))
-                .contains("GET /partner", "GET /partner/campaigns/keep-hope-alive/supporters.csv", "POST /partner/key");
+                .contains(
+                        "GET /partner",
+                        "GET /partner/campaigns/keep-hope-alive/supporters.csv",
+                        "POST /partner/key",
+                        "GET /partner/webhooks",
+                        "POST /partner/webhooks/{id}/rotate",
+                        "POST /partner/webhooks/{id}/deliveries/{delivery}/replay");
         for (String[] r : routes) {
-            String[] route = {r[0], r[1].replace("{id}", Long.toString(bApiKey))};
+            String id = Long.toString(r[1].startsWith("/partner/webhooks/") ? bHook : bApiKey);
+            String[] route = {r[0], r[1].replace("{id}", id).replace("{delivery}", "999999")};
             String what = route[0] + " " + route[1];
             boolean post = route[0].equals("POST");
             // the organisation comes from the account: naming another one in the request changes nothing
@@ -253,6 +268,15 @@ class PartnerAccessIT extends AbstractIntegrationTest {
         assertThat(keys.byId(bApiKey).orElseThrow().revokedAt())
                 .as("B's API key not revoked by A")
                 .isNull();
+        var bEndpoint = webhooks.endpoint(freedom, bHook).orElseThrow();
+        assertThat(bEndpoint.enabled()).as("B's webhook not disabled by A").isTrue();
+        assertThat(bEndpoint.previousSecret())
+                .as("B's webhook secret not rotated by A")
+                .isNull();
+        assertThat(webhooks.endpoints(ilga))
+                .as("A's form posts made no endpoint")
+                .hasSize(aHooksBefore);
+        webhooks.setEnabled("test", freedom, bHook, false); // nothing listens there: later tests queue nothing to it
     }
 
     @Test

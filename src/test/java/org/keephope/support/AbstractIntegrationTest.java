@@ -45,6 +45,12 @@ public abstract class AbstractIntegrationTest {
         registry.add("keephope.mail.batch-size", () -> "5");
         registry.add("keephope.mail.retry-initial", () -> "300ms");
         registry.add("keephope.mail.retry-max", () -> "1s");
+        // webhook receivers in tests listen on loopback over http
+        registry.add("keephope.webhooks.allow-private", () -> "true");
+        registry.add("keephope.webhooks.poll-millis", () -> "100");
+        registry.add("keephope.webhooks.retry-initial", () -> "200ms");
+        registry.add("keephope.webhooks.retry-max", () -> "400ms");
+        registry.add("keephope.webhooks.timeout", () -> "3s");
         // tests count a signer's mails; ThankYouMailIT switches it on (@TestPropertySource of the inner key)
         registry.add("keephope.signing.thank-you-mail", () -> "${keephope.test.thank-you-mail:false}");
     }
