@@ -209,7 +209,7 @@ class PartnerAccessIT extends AbstractIntegrationTest {
                 .id();
 
         // B's own webhook endpoint: A naming its id on any webhook route sees and changes nothing
-        long bHook = webhooks.create("test", freedom, "http://127.0.0.1:9/freedom-house-crm", Webhooks.EVENTS)
+        long bHook = webhooks.create("test", freedom, "http://localhost:9/freedom-house-crm", Webhooks.EVENTS)
                 .getKey();
         int aHooksBefore = webhooks.endpoints(ilga).size();
 

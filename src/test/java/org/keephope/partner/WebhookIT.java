@@ -109,7 +109,8 @@ class WebhookIT extends AbstractIntegrationTest {
     }
 
     String hookUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        // "localhost", not the address: SigningIT finds no "127.0.0.1" stored anywhere (no client address is kept)
+        return "http://localhost:" + server.getAddress().getPort() + "/hook";
     }
 
     Map.Entry<Long, String> endpoint() {
