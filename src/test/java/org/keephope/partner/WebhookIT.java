@@ -62,6 +62,12 @@ class WebhookIT extends AbstractIntegrationTest {
     @Autowired
     WebhookWorker worker;
 
+    @Autowired
+    PartnerRepository partnerRepository;
+
+    @Autowired
+    PartnerDirectory directory;
+
     String slug;
     Organisation partner;
     HttpServer server;
@@ -235,6 +241,27 @@ class WebhookIT extends AbstractIntegrationTest {
                         .single())
                 .as("the signature itself stays: only this partner's consent was withdrawn")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPartnerWithAKeyGetsThePersonalDataOnlySealed() throws Exception {
+        var keyset = PartnerKeys.generate();
+        partnerRepository.saveKey(partner.id(), PartnerKeys.publicJson(keyset), java.time.Instant.now());
+        directory.forget();
+        String secret = endpoint().getValue();
+        Signer kim = new Signer("Kim", "DK");
+        signAndConfirm(kim);
+        Received r = await(1, Webhooks.CONFIRMED).get(0);
+        assertThat(verifies(r, secret)).isTrue();
+        assertThat(r.body()).doesNotContain(kim.email).doesNotContain("\"supporter\"");
+        Matcher sealed = Pattern.compile("\"sealed\":\"([A-Za-z0-9+/=]+)\"").matcher(r.body());
+        assertThat(sealed.find()).as(r.body()).isTrue();
+        UUID id = UUID.fromString(signatureIdIn(r.body()));
+        byte[] plain = PartnerKeys.decrypter(keyset)
+                .decrypt(Base64.getDecoder().decode(sealed.group(1)), PartnerKeys.context(id, partner.id()));
+        SupporterRecord record = SupporterRecord.parse(plain);
+        assertThat(record.email()).isEqualTo(kim.email);
+        assertThat(record.country()).isEqualTo("DK");
     }
 
     @Test
