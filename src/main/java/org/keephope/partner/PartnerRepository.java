@@ -288,14 +288,20 @@ class PartnerRepository {
             byte[] sealed,
             String sealedWith) {}
 
-    /** Confirmed copies of supporters who ticked the partner's box, with the consent they gave. */
-    private static final String CONFIRMED_COPIES = """
-            select s.signature_id, s.organisation_id, s.confirmed_at, t.version, t.locale, s.sealed, s.sealed_with
+    /**
+     * Confirmed copies of supporters who ticked the partner's box and did not withdraw it, with the consent they
+     * gave: what a partner may receive, by its export, its API key or its webhooks.
+     */
+    private static final String CONSENTED_COPIES = """
               from partner_supporter s
               join partner_consent c on c.signature_id = s.signature_id and c.organisation_id = s.organisation_id
               join consent_text t on t.id = c.consent_text_id
              where s.confirmed_at is not null and c.ticked = true and c.withdrawn_at is null
             """;
+
+    private static final String CONFIRMED_COPIES =
+            "select s.signature_id, s.organisation_id, s.confirmed_at, t.version, t.locale, s.sealed, s.sealed_with"
+                    + CONSENTED_COPIES;
 
     private static Sealed sealed(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Sealed(
@@ -345,14 +351,9 @@ class PartnerRepository {
             byte[] sealed,
             String sealedWith) {}
 
-    private static final String OPTED = """
-            select s.signature_id, s.campaign_id, s.confirmed_at, t.version, t.locale, s.sealed, s.sealed_with
-              from partner_supporter s
-              join partner_consent c on c.signature_id = s.signature_id and c.organisation_id = s.organisation_id
-              join consent_text t on t.id = c.consent_text_id
-             where s.organisation_id = :org and s.confirmed_at is not null and c.ticked = true
-               and c.withdrawn_at is null
-            """;
+    private static final String OPTED =
+            "select s.signature_id, s.campaign_id, s.confirmed_at, t.version, t.locale, s.sealed, s.sealed_with"
+                    + CONSENTED_COPIES + " and s.organisation_id = :org";
 
     private static Opted opted(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Opted(
