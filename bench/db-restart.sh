@@ -78,21 +78,7 @@ if [[ ! -f $JAR ]]; then
     (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 fi
 APP_PORT=$(free_port)
-mkdir -p "$WORK/keys"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-env SERVER_PORT="$APP_PORT" \
-    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
-    SPRING_DATASOURCE_USERNAME=postgres \
-    KEEPHOPE_CRYPTO_GENERATE_MISSING_KEYS=true \
-    KEEPHOPE_CRYPTO_KEY_DIRECTORY="$WORK/keys" \
-    KEEPHOPE_DEMO=true \
-    KEEPHOPE_SIGNING_MIN_FILL_TIME=0s \
-    KEEPHOPE_SIGNING_CLIENT_LIMIT_PER_HOUR=100000000 \
-    KEEPHOPE_SIGNING_ADDRESS_LIMIT_PER_HOUR=1000 \
-    SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=10s \
-    LOGGING_LEVEL_ROOT=WARN \
-    java ${JAVA_OPTS:-} -jar "$JAR" >"$APP_LOG" 2>&1 &
-APP_PID=$!
+start_bench_app "$APP_PORT" "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" postgres "$WORK/keys" "$APP_LOG"
 echo "app: PID $APP_PID on 127.0.0.1:$APP_PORT, healthy after $(wait_healthy "$APP_PORT" "$APP_PID") s"
 psql_ours() { psql -X -q -t -A -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "$1"; }
 rows_before=$(psql_ours "select count(*) from signature")

@@ -89,24 +89,8 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 
-mkdir -p "$WORK/keys"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-env SERVER_PORT="$APP_PORT" \
-    SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-    SPRING_DATASOURCE_USERNAME="$PGUSER" \
-    SPRING_MAIL_HOST=127.0.0.1 \
-    SPRING_MAIL_PORT="$SMTP_PORT" \
-    KEEPHOPE_BASE_URL="http://127.0.0.1:$APP_PORT" \
-    KEEPHOPE_CRYPTO_GENERATE_MISSING_KEYS=true \
-    KEEPHOPE_CRYPTO_KEY_DIRECTORY="$WORK/keys" \
-    KEEPHOPE_DEMO=true \
-    KEEPHOPE_SIGNING_MIN_FILL_TIME=0s \
-    KEEPHOPE_SIGNING_CLIENT_LIMIT_PER_HOUR=100000000 \
-    KEEPHOPE_SIGNING_ADDRESS_LIMIT_PER_HOUR=1000 \
-    SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=10s \
-    LOGGING_LEVEL_ROOT=WARN \
-    java ${JAVA_OPTS:-} -jar "$JAR" >"$APP_LOG" 2>&1 &
-APP_PID=$!
+start_bench_app "$APP_PORT" "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$PGUSER" "$WORK/keys" "$APP_LOG" \
+    SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT" KEEPHOPE_BASE_URL="http://127.0.0.1:$APP_PORT"
 healthy_after=$(wait_healthy "$APP_PORT" "$APP_PID")
 echo "app: PID $APP_PID on 127.0.0.1:$APP_PORT, healthy after ${healthy_after} s; SMTP sink on 127.0.0.1:$SMTP_PORT"
 track_rss "$APP_PID" "$WORK/rss" &

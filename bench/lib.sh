@@ -62,3 +62,27 @@ machine_line() {
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)," \
         "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# Starts the jar ($JAR) as the signing benchmarks run it and sets APP_PID: generated development keys, the demo
+# campaign, no form-fill delay, limits out of the way, quiet logs. $1 port, $2 JDBC URL, $3 database user, $4 key
+# directory, $5 log file; any further arguments are extra NAME=value settings (e.g. the SMTP server).
+start_bench_app() {
+    local port=$1 url=$2 user=$3 keys=$4 log=$5
+    shift 5
+    mkdir -p "$keys"
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    env SERVER_PORT="$port" \
+        SPRING_DATASOURCE_URL="$url" \
+        SPRING_DATASOURCE_USERNAME="$user" \
+        KEEPHOPE_CRYPTO_GENERATE_MISSING_KEYS=true \
+        KEEPHOPE_CRYPTO_KEY_DIRECTORY="$keys" \
+        KEEPHOPE_DEMO=true \
+        KEEPHOPE_SIGNING_MIN_FILL_TIME=0s \
+        KEEPHOPE_SIGNING_CLIENT_LIMIT_PER_HOUR=100000000 \
+        KEEPHOPE_SIGNING_ADDRESS_LIMIT_PER_HOUR=1000 \
+        SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=10s \
+        LOGGING_LEVEL_ROOT=WARN \
+        "$@" \
+        java ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 &
+    APP_PID=$!
+}

@@ -18,6 +18,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CONNECTIONS=${1:-${CONNECTIONS:-64}}
 DURATION=${2:-${DURATION:-10}}
 THREADS=${THREADS:-2}
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-keephope_pages_bench}
 SLUG=keep-hope-alive
@@ -40,15 +42,7 @@ NGINX_PID=""
 APP_LOG="$WORK/app.log"
 
 stop_app() {
-    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 150); do
-            kill -0 "$APP_PID" 2>/dev/null || break
-            sleep 0.2
-        done
-        kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID" 2>/dev/null || true
-        wait "$APP_PID" 2>/dev/null || true
-    fi
+    stop_pid "$APP_PID"
     APP_PID=""
 }
 
@@ -84,18 +78,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-free_port() {
-    local candidate
-    for _ in $(seq 1 50); do
-        candidate=$((20000 + RANDOM % 20000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-            echo "$candidate"
-            return
-        fi
-    done
-    echo "no free port found" >&2
-    exit 1
-}
 
 echo "== KeepHope pages benchmark: connections=$CONNECTIONS threads=$THREADS duration=${DURATION}s"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')," \
