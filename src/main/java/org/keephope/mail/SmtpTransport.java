@@ -1,5 +1,6 @@
 package org.keephope.mail;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -7,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -18,6 +20,18 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * user, password, the session's TLS settings); a session we did not build sends each mail on its own.
  */
 class SmtpTransport implements MailTransport {
+
+    /**
+     * Jakarta Mail looks its {@code StreamProvider} up through {@link java.util.ServiceLoader} at every body
+     * part it writes and every header it decodes, not once (jakartaee/mail-api#699), and in a fat jar a lookup
+     * scans every nested jar. The API's own override, a system property naming the provider, is checked
+     * first; it names the one implementation the jar ships (Angus Mail's), so the answer is the same.
+     */
+    static final String STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", STREAM_PROVIDER);
+    }
 
     private final JavaMailSender sender;
     private final MailProperties properties;
@@ -109,6 +123,30 @@ class SmtpTransport implements MailTransport {
         }
     }
 
+    /**
+     * Spring's {@link MimeMessageHelper} builds a new {@link ConfigurableMimeFileTypeMap} for every message not
+     * made by {@code JavaMailSenderImpl} (ours is not: it keeps the outbox's Message-ID), and that reads the
+     * MIME type tables out of the jars each time: in a profile of a signing wave it was two thirds of the mail
+     * senders' CPU. The table never changes, so one is built for all messages.
+     */
+    private static final class SharedTypesHelper extends MimeMessageHelper {
+
+        private static final ConfigurableMimeFileTypeMap TYPES = new ConfigurableMimeFileTypeMap();
+
+        static {
+            TYPES.afterPropertiesSet();
+        }
+
+        SharedTypesHelper(MimeMessage message) throws MessagingException {
+            super(message, true, "UTF-8");
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return TYPES;
+        }
+    }
+
     private MimeMessage compose(Session session, String messageId, MailMessage mail) throws MessagingException {
         MimeMessage message = new MimeMessage(session) {
             @Override
@@ -116,7 +154,7 @@ class SmtpTransport implements MailTransport {
                 setHeader("Message-ID", messageId);
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        MimeMessageHelper helper = new SharedTypesHelper(message);
         helper.setFrom(new InternetAddress(properties.from(), true));
         helper.setTo(new InternetAddress(mail.to(), true));
         helper.setSubject(mail.subject());
