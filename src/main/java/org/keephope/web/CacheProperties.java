@@ -18,13 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code immutable} ({@link StaticAssets})
  * @param renderPeriod how long this node serves a rendered public page from memory before rendering it again
  *     ({@link RenderedPages}); {@code 0s}: every request renders
+ * @param staleIfError how long this node's last rendered copy of a kept page may stand in when rendering it
+ *     again fails (the database away, a restart): the reader gets the older page instead of an error
+ *     ({@code KEEPHOPE_CACHE_STALE_IF_ERROR}); {@code 0s}: never
  */
 @ConfigurationProperties(prefix = "keephope.cache")
 public record CacheProperties(
         @DefaultValue("2s") Duration publicMaxAge,
         @DefaultValue("10000") int remembered,
         @DefaultValue("10m") Duration staticMaxAge,
-        @DefaultValue("1s") Duration renderPeriod) {
+        @DefaultValue("1s") Duration renderPeriod,
+        @DefaultValue("1h") Duration staleIfError) {
 
     public boolean enabled() {
         return publicMaxAge.toSeconds() > 0;

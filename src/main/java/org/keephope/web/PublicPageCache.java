@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -54,6 +56,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * committed, only if no {@code Cache-Control} is set by then; the body is held until this filter decides.
  */
 public class PublicPageCache extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicPageCache.class);
 
     /** A request attribute: a string of the page that may differ between equivalent copies (the form stamp). */
     public static final String VOLATILE = PublicPageCache.class.getName() + ".VOLATILE";
@@ -154,22 +158,58 @@ public class PublicPageCache extends OncePerRequestFilter {
             try {
                 chain.doFilter(request, held);
                 page = shareable(request, held, render);
+            } catch (IOException | ServletException | RuntimeException e) {
+                if (!answeredStale(request, held, key, e)) {
+                    throw e;
+                }
+                return;
             } finally {
                 rendered.done(render, page);
-                if (page == null) {
-                    finish(request, held);
-                }
             }
             if (page != null) {
                 answer(request, response, page);
+            } else if (!answeredStale(request, held, key, null)) {
+                finish(request, held);
             }
             return;
         }
         try {
             chain.doFilter(request, held);
-        } finally {
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (key == null || !answeredStale(request, held, key, e)) {
+                throw e;
+            }
+            return;
+        }
+        if (key == null || !answeredStale(request, held, key, null)) {
             finish(request, held);
         }
+    }
+
+    /**
+     * When rendering a kept page failed (an exception, or a server error page: the database away), answers with
+     * the last copy rendered instead, if there is one and nothing was sent yet; says whether it did.
+     */
+    private boolean answeredStale(HttpServletRequest request, Held held, String key, Exception failure)
+            throws IOException {
+        if (failure == null && held.getStatus() < HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            return false;
+        }
+        if (held.isCommitted() || request.isAsyncStarted()) {
+            return false;
+        }
+        RenderedPages.Page last = rendered.lastGood(key);
+        if (last == null) {
+            return false;
+        }
+        log.debug(
+                "Serving the last rendered copy of {} ({}): rendering it failed with {}",
+                request.getRequestURI(),
+                last.rendered(),
+                failure == null ? "status " + held.getStatus() : failure.toString());
+        held.reset();
+        answer(request, (HttpServletResponse) held.getResponse(), last);
+        return true;
     }
 
     boolean cacheable(HttpServletRequest request) {
@@ -249,9 +289,19 @@ public class PublicPageCache extends OncePerRequestFilter {
         byte[] body = held.getContentAsByteArray();
         String etag = "W/\"" + digest(body, request.getAttribute(VOLATILE)) + "\"";
         HttpServletResponse response = (HttpServletResponse) held.getResponse();
-        if (headers(request, response, etag, held.getHeader(HttpHeaders.CACHE_CONTROL) == null)) {
+        boolean notModified = headers(request, response, etag, held.getHeader(HttpHeaders.CACHE_CONTROL) == null);
+        boolean worth = Gzip.worth(held.getContentType(), body.length);
+        if (worth) {
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (notModified) {
             held.resetBuffer();
             response.flushBuffer();
+            return;
+        }
+        if (worth && Gzip.accepted(request)) {
+            held.resetBuffer();
+            write(request, response, body, Gzip.compress(body));
             return;
         }
         held.copyBodyToResponse();
@@ -273,6 +323,7 @@ public class PublicPageCache extends OncePerRequestFilter {
         }
         return new RenderedPages.Page(
                 body,
+                Gzip.worth(held.getContentType(), body.length) ? Gzip.compress(body) : null,
                 held.getContentType(),
                 held.locale,
                 headers,
@@ -302,12 +353,27 @@ public class PublicPageCache extends OncePerRequestFilter {
         if (page.locale() != null) {
             response.setLocale(page.locale());
         }
-        if (headers(request, response, page.etag(), !page.ownCacheControl())) {
+        boolean notModified = headers(request, response, page.etag(), !page.ownCacheControl());
+        if (page.gzipped() != null) {
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (notModified) {
             response.flushBuffer();
             return;
         }
-        response.setContentLength(page.body().length);
-        response.getOutputStream().write(page.body());
+        write(request, response, page.body(), page.gzipped());
+    }
+
+    /** The body, compressed when it is worth it and the reader takes gzip ({@code gzipped}: done already). */
+    private static void write(HttpServletRequest request, HttpServletResponse response, byte[] body, byte[] gzipped)
+            throws IOException {
+        byte[] sent = body;
+        if (gzipped != null && Gzip.accepted(request)) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            sent = gzipped;
+        }
+        response.setContentLength(sent.length);
+        response.getOutputStream().write(sent);
     }
 
     /**

@@ -35,6 +35,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * older, so at most about 2 s. A change made on this node (any request that is not a GET or HEAD: a
  * confirmation, a staff edit) makes older copies stale at once, but a copy re-rendered for such a change is kept
  * for its period: under a crowd of confirmations a page is rendered at most twice per period.
+ *
+ * <p>Stale if error: the last copy of each page rendered is also kept for {@code stale-if-error} (an hour), so
+ * that when rendering it again fails (the database restarting) the reader gets that copy instead of an error
+ * page, as {@code proxy_cache_use_stale} does in nginx in front.
  */
 final class RenderedPages {
 
@@ -50,9 +54,13 @@ final class RenderedPages {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** A page as rendered: everything needed to answer another reader with the same bytes. */
+    /**
+     * A page as rendered: everything needed to answer another reader with the same bytes; {@code gzipped} is
+     * the body compressed once (null when not worth it, {@link Gzip}).
+     */
     record Page(
             byte[] body,
+            byte[] gzipped,
             String contentType,
             Locale locale,
             Map<String, List<String>> headers,
@@ -69,7 +77,7 @@ final class RenderedPages {
     record Hit(Page page) implements Lookup {}
 
     /** None: this reader renders it, then {@link #done} with the page (or null when it cannot be shared). */
-    record Render(Object key, CompletableFuture<Page> flight, long generation, boolean forced, Instant started)
+    record Render(String key, CompletableFuture<Page> flight, long generation, boolean forced, Instant started)
             implements Lookup {}
 
     /** Nothing to share: render as if there were no cache. */
@@ -79,9 +87,12 @@ final class RenderedPages {
     private final Duration period;
     private final Clock clock;
     private final Cache<String, CompletableFuture<Page>> pages;
+    private final Cache<String, Page> lastGood;
+    private final Duration staleIfError;
     private final AtomicLong generation = new AtomicLong();
     private final Counter hits;
     private final Counter misses;
+    private final Counter stale;
 
     RenderedPages(CacheProperties properties, Clock clock, MeterRegistry registry) {
         PathPatternParser parser = new PathPatternParser();
@@ -92,8 +103,14 @@ final class RenderedPages {
                 .maximumSize(properties.remembered())
                 .expireAfterWrite(period.multipliedBy(2).plusSeconds(1))
                 .build();
+        this.staleIfError = properties.staleIfError().isNegative() ? Duration.ZERO : properties.staleIfError();
+        this.lastGood = Caffeine.newBuilder()
+                .maximumSize(staleIfError.isZero() ? 0 : properties.remembered())
+                .expireAfterWrite(staleIfError.plusSeconds(1))
+                .build();
         this.hits = registry.counter("keephope.pages.render.cache", "result", "hit");
         this.misses = registry.counter("keephope.pages.render.cache", "result", "miss");
+        this.stale = registry.counter("keephope.pages.render.cache", "result", "stale");
     }
 
     boolean enabled() {
@@ -177,6 +194,20 @@ final class RenderedPages {
         render.flight().complete(page);
         if (page == null) {
             pages.asMap().remove(render.key(), render.flight());
+        } else {
+            lastGood.put(render.key(), page);
         }
+    }
+
+    /** The last copy of this page rendered, for a reader whose rendering failed; null when there is none. */
+    Page lastGood(String key) {
+        Page page = lastGood.getIfPresent(key);
+        if (page != null && Duration.between(page.rendered(), clock.instant()).compareTo(staleIfError) > 0) {
+            page = null;
+        }
+        if (page != null) {
+            stale.increment();
+        }
+        return page;
     }
 }

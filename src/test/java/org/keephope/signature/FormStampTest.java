@@ -38,7 +38,8 @@ class FormStampTest {
     }
 
     FormStamp at(Instant instant, org.keephope.privacy.Fingerprints fingerprints, Duration period) {
-        var cache = new org.keephope.web.CacheProperties(Duration.ofSeconds(2), 100, Duration.ofMinutes(10), period);
+        var cache = new org.keephope.web.CacheProperties(
+                Duration.ofSeconds(2), 100, Duration.ofMinutes(10), period, Duration.ofHours(1));
         return new FormStamp(fingerprints, properties(), cache, Clock.fixed(instant, ZoneOffset.UTC));
     }
 

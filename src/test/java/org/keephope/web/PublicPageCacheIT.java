@@ -193,6 +193,54 @@ class PublicPageCacheIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void publicPagesAreGzippedForReadersWhoTakeItAndPagesWithSecretsNever() throws Exception {
+        String page = liveCampaign();
+        String api = "/api/campaigns/" + page.substring("/campaigns/".length());
+        for (String path : new String[] {page, "/news", "/feeds/news.atom", api}) {
+            var plain = get(path);
+            var gzipped = http.send(
+                    HttpRequest.newBuilder(URI.create(url(path)))
+                            .header("Accept-Encoding", "br, gzip;q=0.8")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(gzipped.statusCode()).as(path).isEqualTo(200);
+            if (plain.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < Gzip.MIN_SIZE) {
+                // a new campaign's count is a few hundred bytes: not worth compressing
+                assertThat(header(gzipped, "Content-Encoding")).as(path).isNull();
+                assertThat(path).isEqualTo(api);
+                continue;
+            }
+            assertThat(header(gzipped, "Content-Encoding")).as(path).isEqualTo("gzip");
+            assertThat(String.join(",", gzipped.headers().allValues("Vary")))
+                    .as(path)
+                    .contains("Accept-Encoding");
+            assertThat(String.join(",", plain.headers().allValues("Vary")))
+                    .as(path)
+                    .contains("Accept-Encoding");
+            assertThat(header(plain, "Content-Encoding")).as(path).isNull();
+            byte[] body;
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+                body = in.readAllBytes();
+            }
+            assertThat(gzipped.body().length).as(path).isLessThan(body.length);
+            assertThat(header(gzipped, "ETag")).as(path).isEqualTo(header(plain, "ETag"));
+            if (!path.equals(page)) { // the campaign page's form stamp may move on between the two reads
+                assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                        .as(path)
+                        .isEqualTo(plain.body());
+            }
+        }
+        // refused: identity
+        assertThat(header(get(page, "Accept-Encoding", "gzip;q=0, identity"), "Content-Encoding"))
+                .isNull();
+        // the sign-in page holds a CSRF token: never compressed (BREACH), nor a supporter's link
+        for (String path : new String[] {"/login", "/confirm/" + UUID.randomUUID()}) {
+            var answer = get(path, "Accept-Encoding", "gzip");
+            assertThat(header(answer, "Content-Encoding")).as(path).isNull();
+        }
+    }
+
+    @Test
     void theMetricsAreNotOnThePublicPort() {
         // no KEEPHOPE_METRICS_PORT here: no Prometheus endpoint at all (MetricsPortIT sets one)
         assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(404);

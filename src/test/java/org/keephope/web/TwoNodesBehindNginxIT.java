@@ -76,6 +76,14 @@ class TwoNodesBehindNginxIT extends AbstractIntegrationTest {
         assertThat(throughNginx.headers().firstValue("X-Cache-Status"))
                 .as("a staff page is never cached")
                 .isEmpty();
+        // compression: public pages yes (the node's own gzip, kept by nginx per variant), a staff page never
+        var page = via(nginx, PAGE, "Accept-Encoding", "gzip");
+        assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        var staffPage = via(nginx, "/admin", "Cookie", staff.cookie(), "Accept-Encoding", "gzip");
+        assertThat(staffPage.statusCode()).isEqualTo(200);
+        assertThat(staffPage.headers().firstValue("Content-Encoding"))
+                .as("a page with a CSRF token is never compressed")
+                .isEmpty();
     }
 
     private void eachMailOnceAndCountsExact(Nginx nginx) {
