@@ -1,5 +1,7 @@
 package org.keephope.log;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per log, on any node), stores entries and the perfect subtrees they complete, checks that the new tree
  * extends the signed one, and signs the new head — all in one transaction, so a head is only ever signed
  * over entries that are committed with it.
+ *
+ * <p>The nodes an append needs from earlier appends (the right edge of the tree, for the new root and the
+ * check that it extends the signed one: about three times log2(size) of them) are kept in memory once read or
+ * committed: a stored node never changes, so this node's copy is always right, and an append costs a handful of
+ * statements instead of one query per node (commit "Log: committed nodes kept in memory").
  */
 @Component
 class LogWriter {
@@ -42,6 +51,13 @@ class LogWriter {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, PrivateKey> signingKeys = new ConcurrentHashMap<>();
+
+    /** A node of a campaign's tree. */
+    private record NodeKey(long campaignId, int level, long index) {}
+
+    /** Nodes committed to the database (read, or appended by this node); bounded, about 2 MB when full. */
+    private final Cache<NodeKey, byte[]> committedNodes =
+            Caffeine.newBuilder().maximumSize(16_384).build();
 
     LogWriter(
             LogRepository repository,
@@ -201,6 +217,16 @@ class LogWriter {
         }
         repository.insertEntries(campaignId, head.size(), entries);
         repository.insertNodes(campaignId, nodes);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    for (var node : nodes) {
+                        committedNodes.put(new NodeKey(campaignId, node.level(), node.index()), node.hash());
+                    }
+                }
+            });
+        }
         Merkle.Nodes tree = (level, index) -> lookup(campaignId, fresh, level, index);
         byte[] root = Merkle.root(tree, size);
         // never two inconsistent heads: the stored tree must still give the signed root at the signed size,
@@ -230,7 +256,12 @@ class LogWriter {
 
     private byte[] lookup(long campaignId, Map<Long, byte[]> fresh, int level, long index) {
         byte[] hash = fresh.get(key(level, index));
-        return hash != null ? hash : repository.node(campaignId, level, index);
+        if (hash != null) {
+            return hash;
+        }
+        // under the head's lock every node not made in this batch was committed by an earlier append
+        return committedNodes.get(
+                new NodeKey(campaignId, level, index), k -> repository.node(k.campaignId(), k.level(), k.index()));
     }
 
     private PrivateKey signingKey(LogRepository.Head head) {
