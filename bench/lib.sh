@@ -63,6 +63,14 @@ machine_line() {
         "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+# The JVM options of a node as deploy/systemd/keephope@.service starts it (read from its ExecStart line), so the
+# benchmarks measure the memory and start of what is shipped; JAVA_OPTS come after them and may override them.
+node_java_opts() {
+    local unit
+    unit="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/deploy/systemd/keephope@.service"
+    sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' "$unit"
+}
+
 # Starts the jar ($JAR) as the signing benchmarks run it and sets APP_PID: generated development keys, the demo
 # campaign, no form-fill delay, limits out of the way, quiet logs. $1 port, $2 JDBC URL, $3 database user, $4 key
 # directory, $5 log file; any further arguments are extra NAME=value settings (e.g. the SMTP server).
@@ -70,6 +78,7 @@ start_bench_app() {
     local port=$1 url=$2 user=$3 keys=$4 log=$5
     shift 5
     mkdir -p "$keys"
+    echo "jvm options: $(node_java_opts) ${JAVA_OPTS:-}"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     env SERVER_PORT="$port" \
         SPRING_DATASOURCE_URL="$url" \
@@ -83,6 +92,6 @@ start_bench_app() {
         SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=10s \
         LOGGING_LEVEL_ROOT=WARN \
         "$@" \
-        java ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 &
+        java $(node_java_opts) ${JAVA_OPTS:-} -jar "$JAR" >"$log" 2>&1 &
     APP_PID=$!
 }

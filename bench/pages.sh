@@ -115,7 +115,7 @@ start_app() { # $1: KEEPHOPE_CACHE_PUBLIC_MAX_AGE
         KEEPHOPE_CACHE_PUBLIC_MAX_AGE="$1" \
         SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=10s \
         LOGGING_LEVEL_ROOT=WARN \
-        java ${JAVA_OPTS:-} -jar "$JAR" >>"$APP_LOG" 2>&1 &
+        java $(node_java_opts) ${JAVA_OPTS:-} -jar "$JAR" >>"$APP_LOG" 2>&1 &
     APP_PID=$!
     local started=$SECONDS
     until curl -fsS -o /dev/null "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null; do

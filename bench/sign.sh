@@ -24,6 +24,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 CLIENTS=${1:-${CLIENTS:-32}}
 DURATION=${2:-${DURATION:-20}}
 WARMUP=${WARMUP:-60}
@@ -205,9 +207,9 @@ env SERVER_PORT="$PORT" \
     KEEPHOPE_MAIL_POLL_MILLIS="${MAIL_POLL_MILLIS:-250}" \
     SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=10s `# the mail worker drains its backlog on shutdown` \
     LOGGING_LEVEL_ROOT=WARN \
-    java ${JAVA_OPTS:-} -jar "$JAR" >"$APP_LOG" 2>&1 &
+    java $(node_java_opts) ${JAVA_OPTS:-} -jar "$JAR" >"$APP_LOG" 2>&1 &
 APP_PID=$!
-echo "app: PID $APP_PID on 127.0.0.1:$PORT"
+echo "app: PID $APP_PID on 127.0.0.1:$PORT; jvm options: $(node_java_opts) ${JAVA_OPTS:-}"
 
 started=$(date +%s)
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null; do
