@@ -68,7 +68,7 @@ class CrashDurabilityIT {
     static final Duration SHORTEST_LOAD_BEFORE_KILL = Duration.ofMillis(1500);
     static final Duration LONGEST_LOAD_BEFORE_KILL = Duration.ofSeconds(8);
     static final Duration LOAD_AFTER_KILL = Duration.ofMillis(500);
-    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration START_TIMEOUT = AppProcess.START_TIMEOUT;
     static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
     static final Path JAR = TARGET.resolve("keephope.jar");
     static final Path LOGS = TARGET.resolve("crash-durability");

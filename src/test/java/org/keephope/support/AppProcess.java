@@ -87,6 +87,17 @@ public final class AppProcess {
         this.process = builder.start();
     }
 
+    /**
+     * How long a started jar may take to answer its health check. Not a speed check (start time is measured in
+     * bench/, docs/PERFORMANCE.md): quiet, a jar is healthy in seconds, but on a machine busy with other builds a
+     * JVM start, Flyway and Spring took over a minute, and a test must not fail on that.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    public void awaitHealthy() {
+        awaitHealthy(START_TIMEOUT);
+    }
+
     public void awaitHealthy(Duration timeout) {
         Instant end = Instant.now().plus(timeout);
         while (Instant.now().isBefore(end)) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ class HttpsBaseUrlIT {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         app = new AppProcess("https", settings, work.resolve("keys"), work, JAR, LOGS, http);
-        app.awaitHealthy(Duration.ofSeconds(90));
+        app.awaitHealthy();
 
         String hsts = "max-age=31536000; includeSubDomains";
         for (String request : List.of(

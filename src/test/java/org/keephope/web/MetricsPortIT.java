@@ -86,7 +86,7 @@ class MetricsPortIT {
         Map<String, String> settings = new HashMap<>(TestDatabase.freshProperties(work.resolve("db")));
         settings.put("KEEPHOPE_METRICS_PORT", Integer.toString(metricsPort));
         app = new AppProcess("metrics", settings, work.resolve("keys"), work, JAR, LOGS, http);
-        app.awaitHealthy(Duration.ofSeconds(90)); // the public port still answers /actuator/health
+        app.awaitHealthy(); // the public port still answers /actuator/health
 
         assertThat(app.get("/actuator/prometheus").statusCode())
                 .as("no metrics on the public port")

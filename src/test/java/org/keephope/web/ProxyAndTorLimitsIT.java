@@ -74,7 +74,7 @@ class ProxyAndTorLimitsIT {
                 TARGET.resolve("keephope.jar"),
                 TARGET.resolve("proxy-and-tor"),
                 http);
-        app.awaitHealthy(Duration.ofSeconds(90));
+        app.awaitHealthy();
     }
 
     @AfterAll
