@@ -1,7 +1,6 @@
 package org.keephope.campaign;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +84,7 @@ public class CampaignEditing {
 
     @Transactional
     public Saved update(String currentSlug, CampaignForm form, String actor) {
-        CampaignRow current = repository.findBySlug(currentSlug, "").orElseThrow();
+        CampaignRow current = repository.findBySlug(currentSlug).orElseThrow();
         var parsed = parser.parse(form, current.status(), "en");
         if (!parsed.errors().isEmpty()) {
             return new Saved(null, parsed.errors());
@@ -102,7 +101,7 @@ public class CampaignEditing {
 
     @Transactional
     public boolean move(String slug, Transition transition, String actor) {
-        CampaignRow current = repository.findBySlug(slug, "").orElseThrow();
+        CampaignRow current = repository.findBySlug(slug).orElseThrow();
         if (transition == Transition.REOPEN
                 && current.deadline() != null
                 && !current.deadline().isAfter(clock.instant())) {
@@ -119,29 +118,29 @@ public class CampaignEditing {
     /** Sets the campaign's image to an uploaded one (a path from the media module). */
     @Transactional
     public void setImage(String slug, String path, String alt, String actor) {
-        long id = repository.findBySlug(slug, "").orElseThrow().id();
+        long id = repository.findBySlug(slug).orElseThrow().id();
         repository.setImage(id, path, alt == null || alt.isBlank() ? null : alt.strip(), clock.instant());
         audit.record(actor, "campaign.image", "campaign", id, path);
     }
 
     @Transactional(readOnly = true)
     public Optional<CampaignForm> form(String slug) {
-        return repository.findBySlug(slug, "").map(c -> CampaignForm.of(c, repository.version(slug)));
+        return repository.findBySlug(slug).map(c -> CampaignForm.of(c, repository.version(slug)));
     }
 
     @Transactional(readOnly = true)
     public Optional<CampaignStatus> status(String slug) {
-        return repository.findBySlug(slug, "").map(CampaignRow::status);
+        return repository.findBySlug(slug).map(CampaignRow::status);
     }
 
     /** The translation of a campaign into a language: title, summary and body, each empty when missing. */
     @Transactional(readOnly = true)
-    public List<String> translation(String slug, Locale locale) {
-        long id = repository.findBySlug(slug, "").orElseThrow().id();
+    public CampaignTranslation translation(String slug, Locale locale) {
+        long id = repository.findBySlug(slug).orElseThrow().id();
         return repository
                 .translation(id, locale.getLanguage())
-                .map(t -> List.of(nn(t.title()), nn(t.summary()), nn(t.body())))
-                .orElse(List.of("", "", ""));
+                .map(t -> new CampaignTranslation(nn(t.title()), nn(t.summary()), nn(t.body())))
+                .orElse(CampaignTranslation.EMPTY);
     }
 
     /** Saves a translation; an empty summary or body falls back to the original. Title is required. */
@@ -150,7 +149,7 @@ public class CampaignEditing {
         if (title == null || title.isBlank() || title.length() > 200 || (summary != null && summary.length() > 1000)) {
             return false;
         }
-        long id = repository.findBySlug(slug, "").orElseThrow().id();
+        long id = repository.findBySlug(slug).orElseThrow().id();
         repository.upsertTranslation(id, locale.getLanguage(), title.strip(), blankToNull(summary), blankToNull(body));
         audit.record(actor, "campaign.translate", "campaign", id, locale.getLanguage());
         return true;
@@ -158,7 +157,7 @@ public class CampaignEditing {
 
     @Transactional
     public boolean addMember(String slug, String organisationSlug, MemberRole role, int position, String actor) {
-        long id = repository.findBySlug(slug, "").orElseThrow().id();
+        long id = repository.findBySlug(slug).orElseThrow().id();
         var organisation = organisations.bySlug(organisationSlug);
         if (organisation.isEmpty()
                 || repository.findMembers(id).stream()
@@ -172,7 +171,7 @@ public class CampaignEditing {
 
     @Transactional
     public void removeMember(String slug, String organisationSlug, String actor) {
-        long id = repository.findBySlug(slug, "").orElseThrow().id();
+        long id = repository.findBySlug(slug).orElseThrow().id();
         organisations.bySlug(organisationSlug).ifPresent(o -> {
             repository.removeMember(id, o.id());
             audit.record(actor, "campaign.member.remove", "campaign", id, organisationSlug);

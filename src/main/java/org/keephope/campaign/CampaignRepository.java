@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CampaignRepository {
 
+    /** No translation matches it: the reads below give the original language. */
+    private static final String ORIGINAL = "";
+
     private static final String SELECT = """
             select c.*, t.locale as t_locale, t.title as t_title, t.summary as t_summary, t.body as t_body
               from campaign c
@@ -186,7 +189,7 @@ class CampaignRepository {
 
     record Translation(String title, String summary, String body) {}
 
-    java.util.Optional<Translation> translation(long campaignId, String locale) {
+    Optional<Translation> translation(long campaignId, String locale) {
         return jdbc.sql("select title, summary, body from campaign_translation where campaign_id = ? and locale = ?")
                 .params(campaignId, locale)
                 .query((rs, n) -> new Translation(rs.getString(1), rs.getString(2), rs.getString(3)))
@@ -215,17 +218,29 @@ class CampaignRepository {
                 .update();
     }
 
-    Optional<CampaignRow> findBySlug(String slug, String locale) {
+    /** A campaign in its original language. */
+    Optional<CampaignRow> findBySlug(String slug) {
+        return findTranslated(slug, ORIGINAL);
+    }
+
+    /** A campaign with its title, summary and body in {@code language} where translated, else the original's. */
+    Optional<CampaignRow> findTranslated(String slug, String language) {
         return jdbc.sql(SELECT + " where c.slug = :slug")
-                .param("locale", locale)
+                .param("locale", language)
                 .param("slug", slug)
                 .query(CampaignRepository::row)
                 .optional();
     }
 
-    Optional<CampaignRow> findById(long id, String locale) {
+    /** A campaign in its original language. */
+    Optional<CampaignRow> findById(long id) {
+        return findTranslatedById(id, ORIGINAL);
+    }
+
+    /** As {@link #findTranslated}, by id. */
+    Optional<CampaignRow> findTranslatedById(long id, String language) {
         return jdbc.sql(SELECT + " where c.id = :id")
-                .param("locale", locale)
+                .param("locale", language)
                 .param("id", id)
                 .query(CampaignRepository::row)
                 .optional();

@@ -31,14 +31,14 @@ public class Campaigns {
     /** A campaign the public may see (anything but a draft), in the reader's language. */
     public Optional<CampaignView> findPublic(String slug, Locale locale) {
         return repository
-                .findBySlug(slug, locale.getLanguage())
+                .findTranslated(slug, locale.getLanguage())
                 .filter(c -> c.status().isPublic())
                 .map(this::view);
     }
 
     /** Any campaign, drafts included, as readers would see it: for a staff preview. */
     public Optional<CampaignView> findForPreview(String slug, Locale locale) {
-        return repository.findBySlug(slug, locale.getLanguage()).map(this::view);
+        return repository.findTranslated(slug, locale.getLanguage()).map(this::view);
     }
 
     /** Live campaigns, newest first. */
@@ -72,17 +72,17 @@ public class Campaigns {
     /** What signing needs of a public campaign, from one row: its reference and its title in the reader's language. */
     public Optional<SigningTarget> signingTarget(String slug, Locale locale) {
         return repository
-                .findBySlug(slug, locale.getLanguage())
+                .findTranslated(slug, locale.getLanguage())
                 .filter(c -> c.status().isPublic())
                 .map(c -> new SigningTarget(ref(c), c.title()));
     }
 
     public Optional<CampaignRef> ref(String slug) {
-        return repository.findBySlug(slug, "").map(Campaigns::ref);
+        return repository.findBySlug(slug).map(Campaigns::ref);
     }
 
     public Optional<CampaignRef> ref(long id) {
-        return repository.findById(id, "").map(Campaigns::ref);
+        return repository.findById(id).map(Campaigns::ref);
     }
 
     /** When a campaign was first published (went live); empty for a draft. */
@@ -92,7 +92,7 @@ public class Campaigns {
 
     /** Title and slug of a campaign in the reader's language, for links from other pages. */
     public Optional<CampaignSummary> summary(long id, Locale locale) {
-        return repository.findById(id, locale.getLanguage()).map(Campaigns::summary);
+        return repository.findTranslatedById(id, locale.getLanguage()).map(Campaigns::summary);
     }
 
     @Transactional

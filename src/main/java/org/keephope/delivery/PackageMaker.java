@@ -65,7 +65,7 @@ class PackageMaker {
                 counts.tally(campaign.id()).total(),
                 byCountry.countries().entrySet().stream()
                         .map(e -> new PackageContent.CountryRow(
-                                e.getKey().trim(), Target.countryName(e.getKey().trim(), locale), e.getValue()))
+                                e.getKey(), Target.countryName(e.getKey(), locale), e.getValue()))
                         .toList(),
                 byCountry.otherCountries(),
                 byCountry.asOf(),

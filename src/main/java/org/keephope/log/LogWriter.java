@@ -120,7 +120,7 @@ class LogWriter {
         var head = ensure(campaignId);
         byte[] salt = new byte[LogEntries.SALT_SIZE];
         random.nextBytes(salt);
-        String code = country.trim().toUpperCase(Locale.ROOT);
+        String code = country.toUpperCase(Locale.ROOT);
         byte[] entry = LogEntries.addition(LogEntries.commitment(head.origin(), code, salt));
         repository.addPending(campaignId, 'A', signatureId, entry, salt, code);
     }

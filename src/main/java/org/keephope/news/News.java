@@ -113,9 +113,8 @@ public class News {
 
     private void link(TermKind kind, long postId, List<String> slugs) {
         for (String slug : slugs == null ? List.<String>of() : slugs) {
-            long termId = terms.findBySlug(kind, slug, "en")
-                    .orElseThrow(() -> new IllegalArgumentException("unknown " + kind.table() + " " + slug))
-                    .id();
+            long termId = terms.idOf(kind, slug)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown " + kind.table() + " " + slug));
             terms.link(kind, postId, termId);
         }
     }

@@ -133,9 +133,8 @@ public class StaffNews {
     private List<Long> ids(TermKind kind, List<String> slugs) {
         List<Long> ids = new ArrayList<>();
         for (String slug : slugs == null ? List.<String>of() : slugs) {
-            ids.add(terms.findBySlug(kind, slug, "en")
-                    .orElseThrow(() -> new IllegalArgumentException("unknown " + kind.table() + " " + slug))
-                    .id());
+            ids.add(terms.idOf(kind, slug)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown " + kind.table() + " " + slug)));
         }
         return ids;
     }

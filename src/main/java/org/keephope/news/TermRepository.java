@@ -32,6 +32,14 @@ class TermRepository {
         return id;
     }
 
+    /** The id of a category or region, by its slug. */
+    Optional<Long> idOf(TermKind kind, String slug) {
+        return jdbc.sql("select id from %s where slug = ?".formatted(kind.table()))
+                .param(slug)
+                .query(Long.class)
+                .optional();
+    }
+
     Optional<TermRow> findBySlug(TermKind kind, String slug, String locale) {
         return jdbc.sql("""
                         select term.id, term.slug, coalesce(named.name, english.name, term.slug)

@@ -8,7 +8,7 @@ public record CountryLine(String country, long count) {
 
     static List<CountryLine> of(CountryCounts counts, Locale locale) {
         return counts.countries().entrySet().stream()
-                .map(e -> new CountryLine(Countries.name(e.getKey().trim(), locale), e.getValue()))
+                .map(e -> new CountryLine(Countries.name(e.getKey(), locale), e.getValue()))
                 .toList();
     }
 }

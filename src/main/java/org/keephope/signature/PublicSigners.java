@@ -23,8 +23,7 @@ public class PublicSigners {
     /** The newest {@code limit} signers who chose to be shown, newest day first, countries in {@code locale}. */
     public List<PublicSigner> newest(long campaignId, int limit, Locale locale) {
         return repository.recentPublic(campaignId, limit).stream()
-                .map(s -> new PublicSigner(
-                        s.name(), Countries.name(s.country().trim(), locale), s.comment(), s.confirmedOn()))
+                .map(s -> new PublicSigner(s.name(), Countries.name(s.country(), locale), s.comment(), s.confirmedOn()))
                 .toList();
     }
 }

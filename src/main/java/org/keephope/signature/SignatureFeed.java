@@ -164,7 +164,7 @@ public class SignatureFeed {
         return entry(
                 rs.getObject("id", UUID.class),
                 status,
-                rs.getString("country").trim(),
+                rs.getString("country"),
                 rs.getString("locale"),
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "confirmed_at"),

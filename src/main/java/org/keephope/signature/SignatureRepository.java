@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SignatureRepository {
 
-    record Existing(UUID id, String status, Instant lastMailAt) {}
+    record Existing(UUID id, SignatureStatus status, Instant lastMailAt) {}
 
     /** Which link of a signature a token is: the first one mailed, or that of choices sent again. */
     enum LinkKind {
@@ -31,7 +31,7 @@ class SignatureRepository {
     record ByToken(
             UUID id,
             long campaignId,
-            String status,
+            SignatureStatus status,
             String country,
             Instant expiresAt,
             String locale,
@@ -46,6 +46,10 @@ class SignatureRepository {
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
+    }
+
+    private static SignatureStatus status(java.sql.ResultSet rs) throws SQLException {
+        return SignatureStatus.valueOf(rs.getString("status"));
     }
 
     /** Inserts each signature unless its (campaign, email) exists; says which were inserted. */
@@ -76,7 +80,7 @@ class SignatureRepository {
         ps.setString(6, s.publicName());
         ps.setString(7, s.country());
         ps.setString(8, s.comment());
-        ps.setString(9, s.comment() == null ? "NONE" : "PENDING");
+        ps.setString(9, CommentStatus.of(s.comment()).name());
         ps.setBoolean(10, s.showPublicly());
         ps.setBoolean(11, s.keepInformed());
         ps.setString(12, s.locale());
@@ -92,8 +96,8 @@ class SignatureRepository {
         return jdbc.sql(
                         "select id, status, last_mail_at from signature where campaign_id = ? and email_mac = ? for update")
                 .params(campaignId, emailMac)
-                .query((rs, n) -> new Existing(
-                        rs.getObject("id", UUID.class), rs.getString("status"), Rows.instant(rs, "last_mail_at")))
+                .query((rs, n) ->
+                        new Existing(rs.getObject("id", UUID.class), status(rs), Rows.instant(rs, "last_mail_at")))
                 .optional();
     }
 
@@ -144,7 +148,7 @@ class SignatureRepository {
                 .query((rs, n) -> new ByToken(
                         rs.getObject("id", UUID.class),
                         rs.getLong("campaign_id"),
-                        rs.getString("status"),
+                        status(rs),
                         rs.getString("country"),
                         Rows.instant(rs, "expires_at"),
                         rs.getString("locale"),
@@ -198,7 +202,7 @@ class SignatureRepository {
                                 c.publicName(),
                                 c.country(),
                                 c.comment(),
-                                c.comment() == null ? "NONE" : "PENDING",
+                                CommentStatus.of(c.comment()).name(),
                                 c.showPublicly(),
                                 c.keepInformed(),
                                 c.locale(),
@@ -217,15 +221,14 @@ class SignatureRepository {
         return jdbc.sql("select campaign_id, name_enc, country, locale from signature"
                         + " where id = ? and status = 'CONFIRMED' and erased_at is null and name_enc is not null")
                 .param(id)
-                .query((rs, n) -> new Confirmed(
-                        rs.getLong(1), rs.getBytes(2), rs.getString(3).trim(), rs.getString(4)))
+                .query((rs, n) -> new Confirmed(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4)))
                 .optional();
     }
 
     /** The id of the signature a confirmation link belongs to, when it is confirmed. */
     Optional<UUID> confirmedByToken(byte[] tokenHash) {
         return findByConfirmToken(tokenHash)
-                .filter(s -> s.status().equals("CONFIRMED"))
+                .filter(s -> s.status() == SignatureStatus.CONFIRMED)
                 .map(ByToken::id);
     }
 
@@ -269,14 +272,13 @@ class SignatureRepository {
      * published here, the one place every erasure passes (the signer's link, staff, retention), so that no
      * erasure path can forget it.
      */
-    void erase(UUID id, String status, Instant now) {
+    void erase(UUID id, SignatureStatus status, Instant now) {
         // every erasure comes here (signer, staff, retention): the one place that tells the other modules
-        if (status.equals("PENDING")) {
+        if (status == SignatureStatus.PENDING) {
             record Pending(long campaignId, String country) {}
             var pending = jdbc.sql("select campaign_id, country from signature where id = ?")
                     .param(id)
-                    .query((rs, n) -> new Pending(
-                            rs.getLong("campaign_id"), rs.getString("country").trim()))
+                    .query((rs, n) -> new Pending(rs.getLong("campaign_id"), rs.getString("country")))
                     .optional();
             jdbc.sql("delete from signature where id = ?").param(id).update();
             pending.ifPresent(
@@ -289,7 +291,7 @@ class SignatureRepository {
                 .param(id)
                 .query((rs, n) -> new Stored(
                         rs.getLong("campaign_id"),
-                        rs.getString("country").trim(),
+                        rs.getString("country"),
                         Rows.instant(rs, "created_at"),
                         Rows.instant(rs, "confirmed_at"),
                         Rows.instant(rs, "erased_at")))
@@ -322,7 +324,7 @@ class SignatureRepository {
         return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     }
 
-    record Held(UUID id, String status) {}
+    record Held(UUID id, SignatureStatus status) {}
 
     /**
      * Up to {@code limit} signatures of a campaign that still hold personal data (pending, or confirmed and
@@ -337,7 +339,7 @@ class SignatureRepository {
                          for update skip locked
                         """)
                 .params(campaignId, limit)
-                .query((rs, n) -> new Held(rs.getObject("id", UUID.class), rs.getString("status")))
+                .query((rs, n) -> new Held(rs.getObject("id", UUID.class), status(rs)))
                 .list();
     }
 

@@ -248,7 +248,7 @@ class SignatureWriter implements HealthIndicator, SmartLifecycle {
         if (!mayMail) {
             return;
         }
-        if (row.status().equals("PENDING")) {
+        if (row.status() == SignatureStatus.PENDING) {
             // the new choices wait for the owner of the address to confirm them; the signature stays as it was
             repository.stageChange(row.id(), changes.seal(PendingChange.Choices.of(s), row.id()), s);
             outbox.enqueue(s.confirmationMail(), reference(row.id()), MailPriority.CONFIRMATION);

@@ -215,8 +215,7 @@ public class SignerLinks {
         String[] name = nameEnc == null
                 ? new String[] {"", ""}
                 : personalData.decrypt(nameEnc, Signing.NAME_CONTEXT).split("\n", 2);
-        return new Details(
-                name[0], name.length > 1 ? name[1] : "", country.trim(), comment, showPublicly, keepInformed);
+        return new Details(name[0], name.length > 1 ? name[1] : "", country, comment, showPublicly, keepInformed);
     }
 
     /** The signature whose erase link this is (the page behind it also withdraws consents). */
@@ -241,7 +240,7 @@ public class SignerLinks {
     }
 
     private State stateOf(SignatureRepository.ByToken s) {
-        if (s.status().equals("CONFIRMED")) {
+        if (s.status() == SignatureStatus.CONFIRMED) {
             return State.CONFIRMED;
         }
         return s.expiresAt() != null && s.expiresAt().isBefore(clock.instant()) ? State.EXPIRED : State.PENDING;

@@ -43,7 +43,7 @@ class SignersController {
                 "signers",
                 repository.recentPublic(campaign.id(), PUBLIC_LIST_SIZE).stream()
                         .map(s -> new PublicSigner(
-                                s.name(), Countries.name(s.country().trim(), locale), s.comment(), s.confirmedOn()))
+                                s.name(), Countries.name(s.country(), locale), s.comment(), s.confirmedOn()))
                         .toList());
         return "signature/signers";
     }

@@ -34,7 +34,7 @@ public class StaffSignatures {
     public record PendingComment(UUID id, long campaignId, String country, String comment, Instant confirmedAt) {}
 
     public record Found(
-            UUID id, long campaignId, String status, String country, Instant createdAt, Instant confirmedAt) {}
+            UUID id, long campaignId, SignatureStatus status, String country, Instant createdAt, Instant confirmedAt) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -127,8 +127,8 @@ public class StaffSignatures {
                 .query((rs, n) -> new Found(
                         rs.getObject(1, UUID.class),
                         rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4).trim(),
+                        SignatureStatus.valueOf(rs.getString(3)),
+                        rs.getString(4),
                         Rows.instant(rs, "created_at"),
                         Rows.instant(rs, "confirmed_at")))
                 .list();
@@ -146,7 +146,7 @@ public class StaffSignatures {
             return false;
         }
         outbox.forget(SignatureWriter.reference(id));
-        repository.erase(id, status.get(), clock.instant());
+        repository.erase(id, SignatureStatus.valueOf(status.get()), clock.instant());
         audit.record(actor, "signature.erase", "signature", id, null);
         return true;
     }
@@ -190,13 +190,15 @@ public class StaffSignatures {
                     } else if (shown) {
                         first = rs.getString("public_name");
                     }
-                    String comment = "APPROVED".equals(rs.getString("comment_status")) ? rs.getString("comment") : null;
+                    String comment = CommentStatus.APPROVED.name().equals(rs.getString("comment_status"))
+                            ? rs.getString("comment")
+                            : null;
                     write(
                             out,
                             String.join(
                                             ",",
                                             Csv.cell(String.valueOf(Rows.instant(rs, "confirmed_at"))),
-                                            Csv.cell(rs.getString("country").trim()),
+                                            Csv.cell(rs.getString("country")),
                                             Csv.cell(rs.getString("locale")),
                                             Csv.cell(first),
                                             Csv.cell(last),

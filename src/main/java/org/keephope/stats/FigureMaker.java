@@ -117,8 +117,7 @@ class FigureMaker {
     MapFigure map(CampaignView campaign, CountryCounts counts, Locale locale, boolean standalone, String id) {
         String title = t("stats.map.title", locale);
         List<CountryRow> rows = counts.countries().entrySet().stream()
-                .map(e -> new CountryRow(
-                        e.getKey().trim(), Countries.name(e.getKey().trim(), locale), e.getValue()))
+                .map(e -> new CountryRow(e.getKey(), Countries.name(e.getKey(), locale), e.getValue()))
                 .toList();
         String summary = mapSummary(rows, counts.otherCountries(), locale);
         long max = rows.stream().mapToLong(CountryRow::signatures).max().orElse(0);
