@@ -14,7 +14,6 @@ import org.keephope.audit.AuditLog;
 import org.keephope.web.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse;
@@ -96,9 +95,14 @@ class Passkeys {
     private final JsonMapper json =
             JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
 
-    Passkeys(JdbcTemplate jdbc, SiteProperties site, AccountProperties properties, AuditLog audit, Clock clock) {
-        this.userEntities = new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
-        this.credentials = new JdbcUserCredentialRepository(jdbc);
+    Passkeys(
+            PasskeyRepository repository,
+            SiteProperties site,
+            AccountProperties properties,
+            AuditLog audit,
+            Clock clock) {
+        this.userEntities = repository.userEntities();
+        this.credentials = repository.credentials();
         URI base = URI.create(site.baseUrl());
         this.rp = PublicKeyCredentialRpEntity.builder()
                 .id(base.getHost())

@@ -6,5 +6,17 @@
  * document ({@code /api/openapi.json}) is generated from these controllers, and {@code /docs/api} shows it as
  * a page of our own.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "REST API")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "REST API",
+        allowedDependencies = {
+            "apikey",
+            "audit",
+            "campaign",
+            "coalition",
+            "news",
+            "partner",
+            "signature",
+            "target",
+            "web"
+        })
 package org.keephope.api;

@@ -4,5 +4,7 @@
  * request's key, scope and rate limit are checked. A key may belong to a partner organisation
  * ({@code organisationId}): a PARTNER account makes its own at {@code /partner/api-keys} (partner module).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "API keys")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "API keys",
+        allowedDependencies = {"audit", "privacy", "support", "web"})
 package org.keephope.apikey;

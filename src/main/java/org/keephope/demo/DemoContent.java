@@ -137,7 +137,7 @@ class DemoContent implements ApplicationRunner {
                 // The seed carries no date; the launch came days before the summit of 5-6 September 2013.
                 Instant.parse("2013-09-02T09:00:00Z"),
                 campaign,
-                press,
+                new org.keephope.news.PressContact(press.name(), press.email(), press.phone()),
                 List.of("news"),
                 List.of("russia")));
         news.translate(

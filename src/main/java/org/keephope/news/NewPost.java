@@ -2,7 +2,6 @@ package org.keephope.news;
 
 import java.time.Instant;
 import java.util.List;
-import org.keephope.campaign.PressContact;
 
 public record NewPost(
         String slug,

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.keephope.campaign.PressContact;
 
 /**
  * What staff send to create or edit a post. {@code publishedAt} is a UTC date and time as a

@@ -3,7 +3,6 @@ package org.keephope.news;
 import java.time.Instant;
 import java.util.List;
 import org.keephope.campaign.CampaignSummary;
-import org.keephope.campaign.PressContact;
 
 /** A published post in the reader's language where translated; {@code bodyHtml} is sanitised. */
 public record PostView(

@@ -261,7 +261,7 @@ class PartnerRepository {
                         + " and ticked = true and withdrawn_at is null and confirmed_at is not null"
                         + " group by country order by country")
                 .params(organisationId, campaignId)
-                .query((rs, n) -> Map.entry(rs.getString(1).trim(), rs.getLong(2)))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list()
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;

@@ -62,7 +62,7 @@ class CounterRepository {
                           select country, -sum(n) as n from signature_count where campaign_id = :c group by country
                         ) d group by country having sum(n) <> 0
                         """).param("c", campaignId).query((ResultSet rs) -> {
-            result.put(rs.getString(1).trim(), rs.getLong(2));
+            result.put(rs.getString(1), rs.getLong(2));
         });
         return result;
     }

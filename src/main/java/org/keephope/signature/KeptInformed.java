@@ -3,7 +3,6 @@ package org.keephope.signature;
 import java.util.List;
 import java.util.UUID;
 import org.keephope.privacy.PersonalData;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +30,11 @@ public class KeptInformed {
 
     private static final String STOP_CONTEXT = "updates.stop";
 
-    private final JdbcClient jdbc;
+    private final KeptInformedRepository repository;
     private final PersonalData crypto;
 
-    KeptInformed(JdbcClient jdbc, PersonalData crypto) {
-        this.jdbc = jdbc;
+    KeptInformed(KeptInformedRepository repository, PersonalData crypto) {
+        this.repository = repository;
         this.crypto = crypto;
     }
 
@@ -72,51 +71,37 @@ public class KeptInformed {
 
     /** Whether the signature of a stop link is still kept informed (false: stopped, erased or gone). */
     boolean isKeptInformed(UUID signatureId) {
-        return jdbc.sql(
-                                "select count(*) from signature where id = ? and keep_informed = true and email_enc is not null")
-                        .param(signatureId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return repository.isKeptInformed(signatureId);
     }
 
     /** Stops the mails to a supporter: they are no longer kept informed. */
     @Transactional
     public void stop(UUID signatureId) {
-        jdbc.sql("update signature set keep_informed = false where id = ?")
-                .param(signatureId)
-                .update();
+        repository.stop(signatureId);
     }
 
     /** How many supporters of a campaign are kept informed now. */
     public long count(long campaignId) {
-        return jdbc.sql("""
-                        select count(*) from signature where campaign_id = ? and status = 'CONFIRMED'
-                           and keep_informed = true and email_enc is not null
-                        """).param(campaignId).query(Long.class).single();
+        return repository.count(campaignId);
     }
 
     /** Up to {@code limit} of them after the signature {@code after} (null: from the start), decrypted. */
     public List<Recipient> after(long campaignId, UUID after, int limit) {
-        String sql = """
-                select id, email_enc, name_enc, locale from signature
-                 where campaign_id = ? and status = 'CONFIRMED' and keep_informed = true and email_enc is not null
-                """ + (after == null ? "" : " and id > ?") + " order by id limit ?";
-        var spec = jdbc.sql(sql).param(campaignId);
-        if (after != null) {
-            spec = spec.param(after);
-        }
-        return spec.param(limit)
-                .query((rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    String email = crypto.decrypt(rs.getBytes(2), Signing.EMAIL_CONTEXT);
-                    byte[] name = rs.getBytes(3);
-                    String first = name == null
+        return repository.after(campaignId, after, limit).stream()
+                .map(row -> {
+                    String email = crypto.decrypt(row.emailEnc(), Signing.EMAIL_CONTEXT);
+                    String first = row.nameEnc() == null
                             ? ""
-                            : crypto.decrypt(name, Signing.NAME_CONTEXT).split("\n", 2)[0];
+                            : crypto.decrypt(row.nameEnc(), Signing.NAME_CONTEXT)
+                                    .split("\n", 2)[0];
                     return new Recipient(
-                            id, email, first, rs.getString(4), SignatureWriter.reference(id), stopPath(id));
+                            row.id(),
+                            email,
+                            first,
+                            row.locale(),
+                            SignatureWriter.reference(row.id()),
+                            stopPath(row.id()));
                 })
-                .list();
+                .toList();
     }
 }

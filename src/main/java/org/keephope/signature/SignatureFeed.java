@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.keephope.audit.AuditLog;
 import org.keephope.privacy.PersonalData;
-import org.keephope.support.Rows;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,16 +57,12 @@ public class SignatureFeed {
     /** A page, and where the next one starts (null after the last). */
     public record Page(List<Entry> entries, Position next) {}
 
-    private static final String COLUMNS = "select id, status, country, locale, created_at, confirmed_at,"
-            + " keep_informed, show_publicly, name_enc, email_enc, public_name,"
-            + " case when comment_status = 'APPROVED' then comment end as comment";
-
-    private final JdbcClient jdbc;
+    private final SignatureFeedRepository repository;
     private final PersonalData personalData;
     private final AuditLog audit;
 
-    SignatureFeed(JdbcClient jdbc, PersonalData personalData, AuditLog audit) {
-        this.jdbc = jdbc;
+    SignatureFeed(SignatureFeedRepository repository, PersonalData personalData, AuditLog audit) {
+        this.repository = repository;
         this.personalData = personalData;
         this.audit = audit;
     }
@@ -81,41 +75,9 @@ public class SignatureFeed {
     @Transactional // not read-only: the read is written to the audit log
     public Page page(
             long campaignId, Status status, Instant since, Instant until, Position after, int limit, String actor) {
-        String column = status == Status.CONFIRMED ? "confirmed_at" : "created_at";
-        StringBuilder sql =
-                new StringBuilder(COLUMNS + " from signature where campaign_id = :campaign and status = :status");
-        if (status == Status.CONFIRMED) {
-            sql.append(" and erased_at is null");
-        }
-        if (since != null) {
-            sql.append(" and ").append(column).append(" >= :since");
-        }
-        if (until != null) {
-            sql.append(" and ").append(column).append(" < :until");
-        }
-        if (after != null) {
-            sql.append(" and (")
-                    .append(column)
-                    .append(" > :afterAt or (")
-                    .append(column)
-                    .append(" = :afterAt and id > :afterId))");
-        }
-        sql.append(" order by ").append(column).append(", id limit :limit");
-        var statement = jdbc.sql(sql.toString())
-                .param("campaign", campaignId)
-                .param("status", status.name())
-                .param("limit", limit + 1);
-        if (since != null) {
-            statement = statement.param("since", Rows.param(since));
-        }
-        if (until != null) {
-            statement = statement.param("until", Rows.param(until));
-        }
-        if (after != null) {
-            statement = statement.param("afterAt", Rows.param(after.at())).param("afterId", after.id());
-        }
-        List<Entry> rows =
-                new ArrayList<>(statement.query((rs, n) -> entry(rs, status)).list());
+        List<Entry> rows = new ArrayList<>(repository.page(campaignId, status, since, until, after, limit + 1).stream()
+                .map(row -> entry(row, status))
+                .toList());
         Position next = null;
         if (rows.size() > limit) {
             rows.remove(limit);
@@ -135,17 +97,12 @@ public class SignatureFeed {
      */
     @Transactional
     public Numbered pageByNumber(long campaignId, int offset, int limit, String actor) {
-        String where = " from signature where campaign_id = ? and status = 'CONFIRMED' and erased_at is null";
-        long total = jdbc.sql("select count(*)" + where)
-                .param(campaignId)
-                .query(Long.class)
-                .single();
+        long total = repository.countConfirmed(campaignId);
         List<Entry> rows = offset >= total
                 ? List.of()
-                : jdbc.sql(COLUMNS + where + " order by confirmed_at, id limit ? offset ?")
-                        .params(campaignId, limit, offset)
-                        .query((rs, n) -> entry(rs, Status.CONFIRMED))
-                        .list();
+                : repository.confirmedByNumber(campaignId, offset, limit).stream()
+                        .map(row -> entry(row, Status.CONFIRMED))
+                        .toList();
         audited(campaignId, "confirmed, from " + (offset + 1), rows, actor);
         return new Numbered(List.copyOf(rows), total);
     }
@@ -160,20 +117,20 @@ public class SignatureFeed {
                 what + ", " + rows.size() + " signatures, " + withContact + " with name and email");
     }
 
-    private Entry entry(java.sql.ResultSet rs, Status status) throws java.sql.SQLException {
+    private Entry entry(SignatureFeedRepository.Stored row, Status status) {
         return entry(
-                rs.getObject("id", UUID.class),
+                row.id(),
                 status,
-                rs.getString("country"),
-                rs.getString("locale"),
-                Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "confirmed_at"),
-                rs.getBoolean("keep_informed"),
-                rs.getBoolean("show_publicly"),
-                rs.getBytes("name_enc"),
-                rs.getBytes("email_enc"),
-                rs.getString("public_name"),
-                rs.getString("comment"));
+                row.country(),
+                row.locale(),
+                row.createdAt(),
+                row.confirmedAt(),
+                row.keepInformed(),
+                row.showPublicly(),
+                row.nameEnc(),
+                row.emailEnc(),
+                row.publicName(),
+                row.comment());
     }
 
     private Entry entry(

@@ -1,5 +1,7 @@
 package org.keephope.signature;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,12 +14,15 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.keephope.campaign.CampaignRef;
+import org.keephope.campaign.SigningTarget;
 import org.keephope.privacy.EmailAddress;
 import org.keephope.privacy.Fingerprints;
 import org.keephope.privacy.PersonalData;
 import org.keephope.support.DatabaseOutage;
 import org.keephope.web.SiteProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /** The signature module's facade for the sign form: what a campaign page shows and what a submission does. */
@@ -42,6 +47,8 @@ public class Signing {
     private final SigningMetrics metrics;
     private final List<SignatureAttachment<?>> attachments;
     private final SignerLinks links;
+    private final Validator validator;
+    private final MessageSource messages;
 
     Signing(
             SignatureWriter writer,
@@ -56,8 +63,12 @@ public class Signing {
             Clock clock,
             SigningMetrics metrics,
             List<SignatureAttachment<?>> attachments,
-            SignerLinks links) {
+            SignerLinks links,
+            Validator validator,
+            MessageSource messages) {
         this.links = links;
+        this.validator = validator;
+        this.messages = messages;
         this.metrics = metrics;
         this.attachments = List.copyOf(attachments);
         this.writer = writer;
@@ -119,6 +130,40 @@ public class Signing {
     private static String originOf(String url) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    }
+
+    /**
+     * The sign form posted to one of our pages ({@code page}: the campaign page or the embed), start to end:
+     * the origin check (403 for a cross-site post), the campaign (looked up only after that check), the
+     * form's fields, whether the campaign takes signatures, each field's error in the reader's language, then
+     * {@link #sign(CampaignRef, String, SignForm, Map, String, Locale, String) signing} with the honeypot, the
+     * stamp and the rate limits. The client's address is used for rate limiting in memory only.
+     */
+    public SignSubmission submit(
+            HttpServletRequest request,
+            Supplier<SigningTarget> target,
+            Map<String, String> params,
+            String page,
+            Locale locale) {
+        OriginGuard.check(this, request);
+        SigningTarget campaign = target.get();
+        CampaignRef ref = campaign.ref();
+        SignForm form = SignFormInput.from(params);
+        if (!isOpen(ref)) {
+            return new SignSubmission(SignSubmission.Result.NOT_OPEN, ref, form, Map.of());
+        }
+        Map<String, String> errors = SignFormInput.errors(form, validator, messages, locale);
+        if (!errors.isEmpty()) {
+            return new SignSubmission(SignSubmission.Result.INVALID, ref, form, errors);
+        }
+        SignSubmission.Result result =
+                switch (sign(ref, campaign.title(), form, params, page, locale, request.getRemoteAddr())) {
+                    case ACCEPTED -> SignSubmission.Result.ACCEPTED;
+                    case SHOW_AGAIN -> SignSubmission.Result.SHOW_AGAIN;
+                    case NOT_OPEN -> SignSubmission.Result.NOT_OPEN;
+                    case RATE_LIMITED -> SignSubmission.Result.RATE_LIMITED;
+                };
+        return new SignSubmission(result, ref, form, Map.of());
     }
 
     /**

@@ -3,7 +3,6 @@ package org.keephope.signature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -14,9 +13,6 @@ import org.keephope.mail.Outbox;
 import org.keephope.privacy.EmailAddress;
 import org.keephope.privacy.Fingerprints;
 import org.keephope.privacy.PersonalData;
-import org.keephope.support.Rows;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +32,7 @@ public class StaffSignatures {
     public record Found(
             UUID id, long campaignId, SignatureStatus status, String country, Instant createdAt, Instant confirmedAt) {}
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final StaffSignatureRepository staffRepository;
     private final SignatureRepository repository;
     private final Fingerprints fingerprints;
     private final PersonalData personalData;
@@ -46,16 +41,14 @@ public class StaffSignatures {
     private final Clock clock;
 
     StaffSignatures(
-            JdbcClient jdbc,
-            JdbcTemplate template,
+            StaffSignatureRepository staffRepository,
             SignatureRepository repository,
             Fingerprints fingerprints,
             PersonalData personalData,
             Outbox outbox,
             AuditLog audit,
             Clock clock) {
-        this.jdbc = jdbc;
-        this.template = template;
+        this.staffRepository = staffRepository;
         this.repository = repository;
         this.fingerprints = fingerprints;
         this.personalData = personalData;
@@ -67,37 +60,18 @@ public class StaffSignatures {
     /** Comments of confirmed signatures that wait for a decision, oldest first. */
     @Transactional(readOnly = true)
     public List<PendingComment> commentsWaiting(int limit) {
-        return jdbc.sql("select id, campaign_id, country, comment, confirmed_at from signature"
-                        + " where comment_status = 'PENDING' and status = 'CONFIRMED' order by confirmed_at limit ?")
-                .param(limit)
-                .query((rs, n) -> new PendingComment(
-                        rs.getObject(1, UUID.class),
-                        rs.getLong(2),
-                        rs.getString(3).trim(),
-                        rs.getString(4),
-                        Rows.instant(rs, "confirmed_at")))
-                .list();
+        return staffRepository.commentsWaiting(limit);
     }
 
     @Transactional(readOnly = true)
     public long commentsWaitingCount() {
-        return jdbc.sql("select count(*) from signature where comment_status = 'PENDING' and status = 'CONFIRMED'")
-                .query(Long.class)
-                .single();
+        return staffRepository.commentsWaitingCount();
     }
 
     /** Approves a comment (shown in the public list if its signer chose to be shown) or rejects it (deleted). */
     @Transactional
     public boolean moderate(UUID id, boolean approve, String actor) {
-        int changed = approve
-                ? jdbc.sql(
-                                "update signature set comment_status = 'APPROVED' where id = ? and comment_status = 'PENDING'")
-                        .param(id)
-                        .update()
-                : jdbc.sql("update signature set comment_status = 'REJECTED', comment = null where id = ?"
-                                + " and comment_status = 'PENDING'")
-                        .param(id)
-                        .update();
+        int changed = approve ? staffRepository.approveComment(id) : staffRepository.rejectComment(id);
         if (changed == 1) {
             audit.record(actor, approve ? "comment.approve" : "comment.reject", "signature", id, null);
         }
@@ -120,33 +94,18 @@ public class StaffSignatures {
                 null,
                 "address-mac "
                         + HexFormat.of().formatHex(Fingerprints.truncate(fingerprints.of(SEARCH_MAC, canonical), 16)));
-        return jdbc.sql(
-                        "select id, campaign_id, status, country, created_at, confirmed_at from signature where email_mac = ?"
-                                + " order by created_at")
-                .param(fingerprints.of(Signing.EMAIL_MAC, canonical))
-                .query((rs, n) -> new Found(
-                        rs.getObject(1, UUID.class),
-                        rs.getLong(2),
-                        SignatureStatus.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        Rows.instant(rs, "created_at"),
-                        Rows.instant(rs, "confirmed_at")))
-                .list();
+        return staffRepository.findByEmailMac(fingerprints.of(Signing.EMAIL_MAC, canonical));
     }
 
     /** Erases a signer's personal data, as the signer's own erase link does. */
     @Transactional
     public boolean erase(UUID id, String actor) {
-        var status = jdbc.sql(
-                        "select status from signature where id = ? and (email_enc is not null or status = 'PENDING')")
-                .param(id)
-                .query(String.class)
-                .optional();
+        var status = staffRepository.statusIfErasable(id);
         if (status.isEmpty()) {
             return false;
         }
         outbox.forget(SignatureWriter.reference(id));
-        repository.erase(id, SignatureStatus.valueOf(status.get()), clock.instant());
+        repository.erase(id, status.get(), clock.instant());
         audit.record(actor, "signature.erase", "signature", id, null);
         return true;
     }
@@ -162,53 +121,36 @@ public class StaffSignatures {
         audit.record(actor, "signature.export", "campaign", campaignId, null);
         write(out, "confirmed_at,country,language,first_name,last_name,email,comment,keep_informed,show_publicly\n");
         long[] rows = {0};
-        template.query(
-                connection -> {
-                    var statement =
-                            connection.prepareStatement("""
-                            select confirmed_at, country, locale, name_enc, email_enc, public_name, comment, comment_status,
-                                   keep_informed, show_publicly
-                              from signature where campaign_id = ? and status = 'CONFIRMED' order by confirmed_at, id
-                            """, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-                    statement.setFetchSize(500);
-                    statement.setLong(1, campaignId);
-                    return statement;
-                },
-                (ResultSet rs) -> {
-                    boolean informed = rs.getBoolean("keep_informed");
-                    boolean shown = rs.getBoolean("show_publicly");
-                    String first = null;
-                    String last = null;
-                    String email = null;
-                    if (informed && rs.getBytes("name_enc") != null) {
-                        String[] name = personalData
-                                .decrypt(rs.getBytes("name_enc"), Signing.NAME_CONTEXT)
-                                .split("\n", 2);
-                        first = name[0];
-                        last = name.length > 1 ? name[1] : "";
-                        email = personalData.decrypt(rs.getBytes("email_enc"), Signing.EMAIL_CONTEXT);
-                    } else if (shown) {
-                        first = rs.getString("public_name");
-                    }
-                    String comment = CommentStatus.APPROVED.name().equals(rs.getString("comment_status"))
-                            ? rs.getString("comment")
-                            : null;
-                    write(
-                            out,
-                            String.join(
-                                            ",",
-                                            Csv.cell(String.valueOf(Rows.instant(rs, "confirmed_at"))),
-                                            Csv.cell(rs.getString("country")),
-                                            Csv.cell(rs.getString("locale")),
-                                            Csv.cell(first),
-                                            Csv.cell(last),
-                                            Csv.cell(email),
-                                            Csv.cell(comment),
-                                            String.valueOf(informed),
-                                            String.valueOf(shown))
-                                    + "\n");
-                    rows[0]++;
-                });
+        staffRepository.eachConfirmed(campaignId, row -> {
+            String first = null;
+            String last = null;
+            String email = null;
+            if (row.keepInformed() && row.nameEnc() != null) {
+                String[] name = personalData
+                        .decrypt(row.nameEnc(), Signing.NAME_CONTEXT)
+                        .split("\n", 2);
+                first = name[0];
+                last = name.length > 1 ? name[1] : "";
+                email = personalData.decrypt(row.emailEnc(), Signing.EMAIL_CONTEXT);
+            } else if (row.showPublicly()) {
+                first = row.publicName();
+            }
+            write(
+                    out,
+                    String.join(
+                                    ",",
+                                    Csv.cell(String.valueOf(row.confirmedAt())),
+                                    Csv.cell(row.country()),
+                                    Csv.cell(row.locale()),
+                                    Csv.cell(first),
+                                    Csv.cell(last),
+                                    Csv.cell(email),
+                                    Csv.cell(row.comment()),
+                                    String.valueOf(row.keepInformed()),
+                                    String.valueOf(row.showPublicly()))
+                            + "\n");
+            rows[0]++;
+        });
         return rows[0];
     }
 

@@ -2,7 +2,6 @@ package org.keephope.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Validator;
 import java.util.Locale;
 import java.util.Map;
 import org.keephope.campaign.CampaignRef;
@@ -11,9 +10,8 @@ import org.keephope.campaign.Campaigns;
 import org.keephope.delivery.Deliveries;
 import org.keephope.delivery.Responses;
 import org.keephope.partner.Partners;
-import org.keephope.signature.OriginGuard;
 import org.keephope.signature.SignForm;
-import org.keephope.signature.SignOutcome;
+import org.keephope.signature.SignSubmission;
 import org.keephope.signature.Signing;
 import org.keephope.stats.Stats;
 import org.keephope.support.DatabaseOutage;
@@ -41,7 +39,6 @@ class CampaignPageController {
 
     private final Campaigns campaigns;
     private final Signing signing;
-    private final Validator validator;
     private final MessageSource messages;
     private final SiteProperties site;
     private final Targets targets;
@@ -53,7 +50,6 @@ class CampaignPageController {
     CampaignPageController(
             Campaigns campaigns,
             Signing signing,
-            Validator validator,
             MessageSource messages,
             SiteProperties site,
             Targets targets,
@@ -68,7 +64,6 @@ class CampaignPageController {
         this.partners = partners;
         this.campaigns = campaigns;
         this.signing = signing;
-        this.validator = validator;
         this.messages = messages;
         this.site = site;
     }
@@ -98,49 +93,39 @@ class CampaignPageController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        OriginGuard.check(signing, request);
         // the hot path reads one row; the whole page is built only when it must be shown again
         // the reads wait out a restarting database (DatabaseOutage) rather than answer a supporter with an error
-        var target = DatabaseOutage.retrying(() -> campaigns.signingTarget(slug, locale))
-                .orElseThrow(() -> PageNotFound.of("campaign", slug));
-        CampaignRef ref = target.ref();
-        SignForm form = SignFormInput.from(params);
+        SignSubmission submitted = signing.submit(
+                request,
+                () -> DatabaseOutage.retrying(() -> campaigns.signingTarget(slug, locale))
+                        .orElseThrow(() -> PageNotFound.of("campaign", slug)),
+                params,
+                "/campaigns/" + slug,
+                locale);
+        SignForm form = submitted.form();
+        if (submitted.result() == SignSubmission.Result.ACCEPTED) {
+            return Redirects.seeOther(response, "/campaigns/" + slug + "/check-email");
+        }
+        if (submitted.result() == SignSubmission.Result.RATE_LIMITED) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("status", 429);
+            model.addAttribute("kind", "429");
+            return "error/page";
+        }
+        long campaignId = submitted.campaign().id();
         model.addAttribute(
                 "consent",
-                DatabaseOutage.retrying(() -> partners.consentBoxes(ref.id(), locale, params.get("src")))
+                DatabaseOutage.retrying(() -> partners.consentBoxes(campaignId, locale, params.get("src")))
                         .as(params));
-        if (!signing.isOpen(ref)) {
-            return showAgain(slug, form, Map.of(), "sign.closed", HttpStatus.CONFLICT, locale, model, response);
-        }
-        Map<String, String> errors = SignFormInput.errors(form, validator, messages, locale);
-        if (!errors.isEmpty()) {
-            return showAgain(
-                    slug,
-                    form,
-                    errors,
-                    "sign.error.summary",
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    locale,
-                    model,
-                    response);
-        }
-        SignOutcome outcome =
-                signing.sign(ref, target.title(), form, params, "/campaigns/" + slug, locale, request.getRemoteAddr());
-        switch (outcome) {
-            case ACCEPTED:
-                return Redirects.seeOther(response, "/campaigns/" + slug + "/check-email");
-            case SHOW_AGAIN:
-                return showAgain(
-                        slug, form, Map.of(), "sign.again", HttpStatus.UNPROCESSABLE_CONTENT, locale, model, response);
-            case NOT_OPEN:
-                return showAgain(slug, form, Map.of(), "sign.closed", HttpStatus.CONFLICT, locale, model, response);
-            case RATE_LIMITED:
-            default:
-                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-                model.addAttribute("status", 429);
-                model.addAttribute("kind", "429");
-                return "error/page";
-        }
+        return showAgain(
+                slug,
+                form,
+                submitted.errors(),
+                submitted.result().notice(),
+                HttpStatus.valueOf(submitted.result().status()),
+                locale,
+                model,
+                response);
     }
 
     /** The whole campaign page again, with the supporter's values, the errors and a notice, and its status. */

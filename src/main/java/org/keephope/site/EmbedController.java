@@ -2,16 +2,14 @@ package org.keephope.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Validator;
 import java.util.Locale;
 import java.util.Map;
 import org.keephope.campaign.CampaignRef;
 import org.keephope.campaign.CampaignView;
 import org.keephope.campaign.Campaigns;
 import org.keephope.partner.Partners;
-import org.keephope.signature.OriginGuard;
 import org.keephope.signature.SignForm;
-import org.keephope.signature.SignOutcome;
+import org.keephope.signature.SignSubmission;
 import org.keephope.signature.Signing;
 import org.keephope.web.Framing;
 import org.keephope.web.PageNotFound;
@@ -38,15 +36,12 @@ class EmbedController {
     private final Campaigns campaigns;
     private final Signing signing;
     private final Partners partners;
-    private final Validator validator;
     private final MessageSource messages;
 
-    EmbedController(
-            Campaigns campaigns, Signing signing, Partners partners, Validator validator, MessageSource messages) {
+    EmbedController(Campaigns campaigns, Signing signing, Partners partners, MessageSource messages) {
         this.campaigns = campaigns;
         this.signing = signing;
         this.partners = partners;
-        this.validator = validator;
         this.messages = messages;
     }
 
@@ -77,47 +72,41 @@ class EmbedController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        OriginGuard.check(signing, request);
-        var target = campaigns.signingTarget(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
-        CampaignRef ref = target.ref();
-        framing(ref.id(), response);
-        SignForm form = SignFormInput.from(params);
+        SignSubmission submitted = signing.submit(
+                request,
+                () -> {
+                    var target =
+                            campaigns.signingTarget(slug, locale).orElseThrow(() -> PageNotFound.of("campaign", slug));
+                    framing(target.ref().id(), response);
+                    return target;
+                },
+                params,
+                "/embed/campaigns/" + slug,
+                locale);
+        SignForm form = submitted.form();
+        if (submitted.result() == SignSubmission.Result.ACCEPTED) {
+            return Redirects.seeOther(
+                    response, "/embed/campaigns/" + slug + "/check-email?lang=" + locale.getLanguage());
+        }
+        if (submitted.result() == SignSubmission.Result.RATE_LIMITED) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("status", 429);
+            model.addAttribute("kind", "429");
+            return "error/page";
+        }
         model.addAttribute(
                 "consent",
-                partners.consentBoxes(ref.id(), locale, params.get("src")).as(params));
-        if (!signing.isOpen(ref)) {
-            return again(slug, form, Map.of(), "sign.closed", HttpStatus.CONFLICT, locale, model, response);
-        }
-        Map<String, String> errors = SignFormInput.errors(form, validator, messages, locale);
-        if (!errors.isEmpty()) {
-            return again(
-                    slug,
-                    form,
-                    errors,
-                    "sign.error.summary",
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    locale,
-                    model,
-                    response);
-        }
-        SignOutcome outcome = signing.sign(
-                ref, target.title(), form, params, "/embed/campaigns/" + slug, locale, request.getRemoteAddr());
-        switch (outcome) {
-            case ACCEPTED:
-                return Redirects.seeOther(
-                        response, "/embed/campaigns/" + slug + "/check-email?lang=" + locale.getLanguage());
-            case SHOW_AGAIN:
-                return again(
-                        slug, form, Map.of(), "sign.again", HttpStatus.UNPROCESSABLE_CONTENT, locale, model, response);
-            case NOT_OPEN:
-                return again(slug, form, Map.of(), "sign.closed", HttpStatus.CONFLICT, locale, model, response);
-            case RATE_LIMITED:
-            default:
-                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-                model.addAttribute("status", 429);
-                model.addAttribute("kind", "429");
-                return "error/page";
-        }
+                partners.consentBoxes(submitted.campaign().id(), locale, params.get("src"))
+                        .as(params));
+        return again(
+                slug,
+                form,
+                submitted.errors(),
+                submitted.result().notice(),
+                HttpStatus.valueOf(submitted.result().status()),
+                locale,
+                model,
+                response);
     }
 
     @GetMapping("/embed/campaigns/{slug}/check-email")

@@ -56,7 +56,7 @@ class HourlyRepository {
         return jdbc.sql("select hour_utc, country, sum(n) from stats_hourly where campaign_id = ? and hour_utc >= ?"
                         + " group by hour_utc, country having sum(n) <> 0 order by hour_utc, country")
                 .params(campaignId, fromHour)
-                .query((rs, i) -> new Cell(rs.getLong(1), rs.getString(2).trim(), rs.getLong(3)))
+                .query((rs, i) -> new Cell(rs.getLong(1), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 
@@ -76,7 +76,7 @@ class HourlyRepository {
                         + ") d group by h, country having sum(n) <> 0")
                 .param("c", campaignId)
                 .query((ResultSet rs) -> {
-                    result.add(new Cell(rs.getLong(1), rs.getString(2).trim(), rs.getLong(3)));
+                    result.add(new Cell(rs.getLong(1), rs.getString(2), rs.getLong(3)));
                 });
         return result;
     }

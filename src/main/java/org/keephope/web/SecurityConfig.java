@@ -1,5 +1,7 @@
 package org.keephope.web;
 
+import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -25,9 +27,17 @@ class SecurityConfig {
     /**
      * @param csrfTokens the account module's repository: in the session when there is one, else in a cookie,
      *     so that showing the sign-in form creates no session
+     * @param publicRoutes each module's public POSTs without a CSRF token
      */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, CsrfTokenRepository csrfTokens, ObjectProvider<PublicRoutes> publicRoutes)
+            throws Exception {
+        // /error renders the error page of a failed POST: it changes nothing
+        String[] tokenless = Stream.concat(
+                        Stream.of("/error"), publicRoutes.orderedStream().flatMap(r -> r.tokenlessPosts().stream()))
+                .distinct()
+                .toArray(String[]::new);
         http.authorizeHttpRequests(
                         auth -> auth.requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/api-keys/**")
                                 .hasRole("ADMIN")
@@ -45,22 +55,9 @@ class SecurityConfig {
                                 .anyRequest()
                                 .permitAll())
                 // Public forms (sign, confirm, erase) need no session: they are defended by Origin and
-                // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token.
-                // /error renders the error page of a failed POST and a receipt check answers one: neither changes
-                // anything. The APIs (/api/v1, /api/osdi/v1) are
-                // authorised by a key in a header, never by a cookie, so a forged cross-site request has none.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .ignoringRequestMatchers(
-                                "/campaigns/*/sign",
-                                "/campaigns/*/log/verify",
-                                "/embed/campaigns/*/sign",
-                                "/confirm/**",
-                                "/erase/**",
-                                "/letters/**",
-                                "/updates/**",
-                                "/error",
-                                "/api/v1/**",
-                                "/api/osdi/v1/**"))
+                // Fetch-Metadata checks, rate limits and email confirmation instead of a CSRF token; the APIs are
+                // authorised by a key in a header, never by a cookie. Each module names its own (PublicRoutes).
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(tokenless))
                 // NEVER: Spring Security itself creates no session; only the staff sign-in pages do.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))

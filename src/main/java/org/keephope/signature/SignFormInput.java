@@ -1,11 +1,9 @@
-package org.keephope.site;
+package org.keephope.signature;
 
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.keephope.signature.SignForm;
-import org.keephope.signature.Signing;
 import org.springframework.context.MessageSource;
 
 /** The sign form as posted to the campaign page and to the embed: one reading, one set of field errors. */
