@@ -61,9 +61,7 @@ class FeedController {
         feed.setLanguage(locale.getLanguage());
         feed.setTitle(title(filters, locale));
         feed.setUpdated(Date.from(posts.stream()
-                .map(p -> p.updatedAt() != null && p.updatedAt().isAfter(p.publishedAt())
-                        ? p.updatedAt()
-                        : p.publishedAt())
+                .map(PostView::lastChanged)
                 .max(Instant::compareTo)
                 .orElse(Instant.EPOCH)));
         feed.setOtherLinks(List.of(link("self", self, "application/atom+xml"), link("alternate", html, "text/html")));
@@ -79,10 +77,7 @@ class FeedController {
             entry.setTitle(post.title());
             entry.setAlternateLinks(List.of(link("alternate", url, "text/html")));
             entry.setPublished(Date.from(post.publishedAt()));
-            entry.setUpdated(Date.from(
-                    post.updatedAt() != null && post.updatedAt().isAfter(post.publishedAt())
-                            ? post.updatedAt()
-                            : post.publishedAt()));
+            entry.setUpdated(Date.from(post.lastChanged()));
             Content summary = new Content();
             summary.setType("text");
             summary.setValue(post.excerpt());

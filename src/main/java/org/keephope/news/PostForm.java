@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.keephope.campaign.PressContact;
+import org.keephope.web.FormPatterns;
 
 /**
  * What staff send to create or edit a post. {@code publishedAt} is a UTC date and time as a
@@ -21,7 +22,7 @@ import org.keephope.campaign.PressContact;
 public record PostForm(
         @NotBlank(message = "form.error.required")
         @Size(max = 120, message = "form.error.tooLong")
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "form.error.slug")
+        @Pattern(regexp = FormPatterns.SLUG, message = "form.error.slug")
         String slug,
 
         @NotBlank(message = "form.error.required") @Pattern(regexp = "en|ru", message = "form.error.invalid")
