@@ -69,21 +69,7 @@ final class ExifOrientation {
         }
         boolean swaps = orientation >= 5;
         var turned = new BufferedImage(swaps ? h : w, swaps ? w : h, BufferedImage.TYPE_3BYTE_BGR);
-        new AffineTransformOp(t, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(rgb(image), turned);
+        new AffineTransformOp(t, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(Opaque.rgb(image), turned);
         return turned;
-    }
-
-    private static BufferedImage rgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
-            return image;
-        }
-        var copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        var g = copy.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return copy;
     }
 }
