@@ -11,6 +11,7 @@ import org.keephope.audit.AuditLog;
 import org.keephope.mail.MailMessage;
 import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
+import org.keephope.web.FormPatterns;
 import org.keephope.web.SiteProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,7 +102,7 @@ class AccountSetup {
         Map<String, String> errors = new LinkedHashMap<>();
         String canonical = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (page.purpose() == SetupTokens.Purpose.FIRST_ADMIN
-                && (canonical.length() > 320 || !canonical.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+                && (canonical.length() > 320 || !canonical.matches(FormPatterns.EMAIL))) {
             errors.put("email", "account.error.email");
         }
         String displayName = name == null ? "" : name.strip();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.keephope.audit.AuditLog;
 import org.keephope.coalition.Organisations;
+import org.keephope.web.FormPatterns;
 import org.keephope.web.Redirects;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,7 +49,7 @@ class AdminController {
     String invite(@AuthenticationPrincipal StaffMember me, InviteForm form, Model model, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         String email = form.email() == null ? "" : form.email().strip();
-        if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (email.length() > 320 || !email.matches(FormPatterns.EMAIL)) {
             errors.put("email", "account.error.email");
         }
         StaffRole role = role(form.role());

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.keephope.support.Rows;
+import org.keephope.support.Sha256;
+import org.keephope.support.Tokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,10 +38,10 @@ class SetupTokens {
                         + (userId == null ? "user_id is null" : "user_id = " + userId))
                 .params(Rows.param(now), purpose.name())
                 .update();
-        String token = Secrets.token();
+        String token = Tokens.token();
         jdbc.sql(
                         "insert into setup_token (token_hash, purpose, user_id, created_at, expires_at) values (?, ?, ?, ?, ?)")
-                .params(Secrets.sha256(token), purpose.name(), userId, Rows.param(now), Rows.param(now.plus(validity)))
+                .params(Sha256.of(token), purpose.name(), userId, Rows.param(now), Rows.param(now.plus(validity)))
                 .update();
         return token;
     }
@@ -50,7 +52,7 @@ class SetupTokens {
         }
         return jdbc.sql("select id, purpose, user_id from setup_token where token_hash = ? and used_at is null "
                         + "and expires_at > ?")
-                .params(Secrets.sha256(token), Rows.param(clock.instant()))
+                .params(Sha256.of(token), Rows.param(clock.instant()))
                 .query((rs, n) -> {
                     long user = rs.getLong("user_id");
                     return new Link(

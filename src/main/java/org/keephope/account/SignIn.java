@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.function.Predicate;
 import org.keephope.audit.AuditLog;
 import org.keephope.privacy.PersonalData;
+import org.keephope.support.Sha256;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -182,7 +183,7 @@ class SignIn {
                     return new SignedIn(succeed(user, pending, "totp"));
                 }
             } else if (staff.useRecoveryCode(
-                    user.id(), Secrets.sha256(Secrets.normaliseRecoveryCode(typed)), clock.instant())) {
+                    user.id(), Sha256.of(Secrets.normaliseRecoveryCode(typed)), clock.instant())) {
                 audit.record(user.email(), "staff.recovery-code-used", "staff_user", user.id(), null);
                 return new SignedIn(succeed(user, pending, "recovery code"));
             }
@@ -285,7 +286,7 @@ class SignIn {
         staff.replaceRecoveryCodes(
                 user.id(),
                 codes.stream()
-                        .map(c -> Secrets.sha256(Secrets.normaliseRecoveryCode(c)))
+                        .map(c -> Sha256.of(Secrets.normaliseRecoveryCode(c)))
                         .toList());
         audit.record(user.email(), "staff.second-factor-enrolled", "staff_user", user.id(), null);
         return new Enrolled(succeed(user, pending, "totp enrolled"), codes);

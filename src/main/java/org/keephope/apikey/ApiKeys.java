@@ -1,10 +1,8 @@
 package org.keephope.apikey;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.keephope.audit.AuditLog;
-import org.keephope.privacy.Fingerprints;
+import org.keephope.support.Sha256;
+import org.keephope.support.Tokens;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +31,6 @@ public class ApiKeys {
     /** What a key starts with, so secret scanners and people can tell what it is. */
     static final String PREFIX = "khk_";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_TOKEN_LENGTH = 100;
 
     /** A key just made: {@code token} is shown once and never stored. */
@@ -81,14 +79,12 @@ public class ApiKeys {
         if (importsConfirmed && (organisationId != null || !scopes.contains(ApiScope.WRITE_SIGNATURES))) {
             throw new IllegalArgumentException("only a staff key that writes signatures may import confirmed ones");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = PREFIX + Tokens.token();
         String prefix = token.substring(0, PREFIX.length() + 6);
         Instant now = clock.instant();
         long id = repository.insert(
                 name.strip(),
-                Fingerprints.sha256(token),
+                Sha256.of(token),
                 prefix,
                 scopes,
                 organisationId,
@@ -145,7 +141,7 @@ public class ApiKeys {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<ApiKey> key = repository.byHash(Fingerprints.sha256(token)).filter(k -> k.usable(now));
+        Optional<ApiKey> key = repository.byHash(Sha256.of(token)).filter(k -> k.usable(now));
         key.ifPresent(k -> recordUse(k.id(), now.truncatedTo(ChronoUnit.MINUTES)));
         return key;
     }

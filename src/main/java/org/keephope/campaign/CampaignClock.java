@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Closes live campaigns whose deadline has passed, on every node: each campaign is closed by one conditional
  * update in its own transaction, so however many nodes look at once, one closes it and audits it, exactly once.
- * Signing and letters already stop at the deadline ({@link CampaignRef#takesSignatures}); closing makes it the
+ * Signing and letters already stop at the deadline ({@link CampaignStatus#takesSignatures}); closing makes it the
  * campaign's state, which staff see, can deliver from, and can reopen after moving the deadline on.
  */
 @Component

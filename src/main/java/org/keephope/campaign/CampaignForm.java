@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.keephope.web.FormPatterns;
 import org.keephope.web.LocalPath;
 
 /**
@@ -13,7 +14,7 @@ import org.keephope.web.LocalPath;
  */
 public record CampaignForm(
         @NotBlank(message = "form.required")
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "form.slug")
+        @Pattern(regexp = FormPatterns.SLUG, message = "form.slug")
         @Size(max = 80, message = "form.tooLong")
         String slug,
 

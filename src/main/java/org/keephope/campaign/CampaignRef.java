@@ -6,6 +6,6 @@ import java.time.Instant;
 public record CampaignRef(long id, String slug, CampaignStatus status, Instant deadline, Integer signatureGoal) {
 
     public boolean takesSignatures(Instant now) {
-        return status == CampaignStatus.LIVE && (deadline == null || now.isBefore(deadline));
+        return status.takesSignatures(deadline, now);
     }
 }

@@ -25,6 +25,6 @@ public record CampaignView(
         Instant updatedAt) {
 
     public boolean takesSignatures(Instant now) {
-        return status == CampaignStatus.LIVE && (deadline == null || now.isBefore(deadline));
+        return status.takesSignatures(deadline, now);
     }
 }

@@ -3,27 +3,24 @@ package org.keephope.coalition;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.keephope.web.FormPatterns;
 
 /** What staff send to create or edit an organisation; {@code version} is the one the edit started from. */
 public record OrganisationForm(
         @NotBlank(message = "form.error.required")
         @Size(max = 80, message = "form.error.tooLong")
-        @Pattern(regexp = SLUG, message = "form.error.slug")
+        @Pattern(regexp = FormPatterns.SLUG, message = "form.error.slug")
         String slug,
 
         @NotBlank(message = "form.error.required") @Size(max = 200, message = "form.error.tooLong")
         String name,
 
-        @Size(max = 500, message = "form.error.tooLong") @Pattern(regexp = WEB_ADDRESS, message = "form.error.website")
+        @Size(max = 500, message = "form.error.tooLong")
+        @Pattern(regexp = FormPatterns.OPTIONAL_WEB_ADDRESS, message = "form.error.website")
         String website,
 
         @Size(max = 1000, message = "form.error.tooLong") String description,
         Integer version) {
-
-    static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
-
-    /** Empty, or http(s) with a host and no spaces: never javascript:, data: or a relative path. */
-    static final String WEB_ADDRESS = "|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s<>\"]*)?";
 
     static OrganisationForm empty() {
         return new OrganisationForm("", "", "", "", null);

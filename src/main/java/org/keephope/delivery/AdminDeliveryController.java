@@ -55,7 +55,7 @@ class AdminDeliveryController {
             CsrfToken csrf) {
         model.addAttribute(
                 "notice", recorded != null ? "delivery.recorded" : delivered != null ? "delivery.delivered" : null);
-        return page(slug, locale, model, csrf, new PackageChoice("all", locale.getLanguage(), "pdf", false), Map.of());
+        return page(slug, locale, model, csrf, allInPdf(locale), Map.of());
     }
 
     @PostMapping("/admin/campaigns/{slug}/delivery/records")
@@ -70,18 +70,14 @@ class AdminDeliveryController {
             HttpServletResponse response) {
         FormErrors errors = FormErrors.of(binding);
         deliveries.problems(slug, form).forEach(errors::add);
-        if (errors.isEmpty()) {
-            try {
-                deliveries.record(slug, form, staff.getName());
-                return Redirects.seeOther(response, "/admin/campaigns/" + slug + "/delivery?recorded#records");
-            } catch (Deliveries.Invalid invalid) {
-                invalid.errors().forEach(errors::add);
-            }
-        }
-        response.setStatus(422);
-        model.addAttribute("record", form);
-        model.addAttribute("recordErrors", errors);
-        return page(slug, locale, model, csrf, new PackageChoice("all", locale.getLanguage(), "pdf", false), Map.of());
+        return save(
+                slug,
+                errors,
+                () -> deliveries.record(slug, form, staff.getName()),
+                "recorded#records",
+                "record",
+                form,
+                new Page(locale, model, csrf, response));
     }
 
     @PostMapping("/admin/campaigns/{slug}/delivery/responses")
@@ -96,18 +92,41 @@ class AdminDeliveryController {
             HttpServletResponse response) {
         FormErrors errors = FormErrors.of(binding);
         responses.problems(slug, form).forEach(errors::add);
+        return save(
+                slug,
+                errors,
+                () -> responses.record(slug, form, staff.getName()),
+                "responded#responses",
+                "response",
+                form,
+                new Page(locale, model, csrf, response));
+    }
+
+    private record Page(Locale locale, Model model, CsrfToken csrf, HttpServletResponse response) {}
+
+    /**
+     * Saves a staff form that passed its checks and sees the page again at {@code after}; otherwise (or when
+     * saving finds it invalid after all) shows the page with the form's errors under {@code name}.
+     */
+    private String save(
+            String slug, FormErrors errors, Runnable saving, String after, String name, Object form, Page page) {
         if (errors.isEmpty()) {
             try {
-                responses.record(slug, form, staff.getName());
-                return Redirects.seeOther(response, "/admin/campaigns/" + slug + "/delivery?responded#responses");
+                saving.run();
+                return Redirects.seeOther(page.response(), "/admin/campaigns/" + slug + "/delivery?" + after);
             } catch (Deliveries.Invalid invalid) {
                 invalid.errors().forEach(errors::add);
             }
         }
-        response.setStatus(422);
-        model.addAttribute("response", form);
-        model.addAttribute("responseErrors", errors);
-        return page(slug, locale, model, csrf, new PackageChoice("all", locale.getLanguage(), "pdf", false), Map.of());
+        page.response().setStatus(422);
+        page.model().addAttribute(name, form);
+        page.model().addAttribute(name + "Errors", errors);
+        return page(slug, page.locale(), page.model(), page.csrf(), allInPdf(page.locale()), Map.of());
+    }
+
+    /** What the package form offers first: all targets, in the reader's language, as a PDF. */
+    private static PackageChoice allInPdf(Locale locale) {
+        return new PackageChoice("all", locale.getLanguage(), "pdf", false);
     }
 
     @PostMapping("/admin/campaigns/{slug}/delivery/delivered")
@@ -124,8 +143,7 @@ class AdminDeliveryController {
         } catch (Deliveries.Invalid invalid) {
             response.setStatus(409);
             model.addAttribute("deliveredError", invalid.errors().get("delivered"));
-            return page(
-                    slug, locale, model, csrf, new PackageChoice("all", locale.getLanguage(), "pdf", false), Map.of());
+            return page(slug, locale, model, csrf, allInPdf(locale), Map.of());
         }
     }
 

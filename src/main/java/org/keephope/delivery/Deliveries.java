@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.keephope.campaign.CampaignEditing;
 import org.keephope.campaign.CampaignStatus;
 import org.keephope.campaign.CampaignView;
 import org.keephope.campaign.Campaigns;
+import org.keephope.support.Sha256;
 import org.keephope.target.CampaignTarget;
 import org.keephope.target.Target;
 import org.keephope.target.Targets;
@@ -158,7 +158,7 @@ public class Deliveries {
         }
         PackageContent content = maker.make(campaign, chosen, targetId == null, withSigners, locale);
         byte[] bytes = kind == Format.PDF ? pdf.render(content, locale) : csv.render(content, locale);
-        String sha256 = sha256(bytes);
+        String sha256 = Sha256.hex(bytes);
         // rendered outside any transaction (it takes a while); recorded in one
         transaction.executeWithoutResult(status -> {
             repository.addPackage(
@@ -322,16 +322,6 @@ public class Deliveries {
             throw new Invalid(Map.of("delivered", "delivery.error.notClosed"));
         }
         editing.move(slug, CampaignEditing.Transition.DELIVER, actor);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     CampaignView campaign(String slug, Locale locale) {

@@ -3,6 +3,7 @@ package org.keephope.delivery;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.keephope.web.FormPatterns;
 
 /**
  * A delivery as staff record it: the target (its id), the day (yyyy-mm-dd), how (a {@link DeliveryMethod} value),
@@ -19,10 +20,11 @@ public record DeliveryForm(
 
         @NotBlank(message = "form.error.required")
         @Size(max = 200, message = "form.error.tooLong")
-        @Pattern(regexp = NO_CONTROLS, message = "delivery.error.control")
+        @Pattern(regexp = FormPatterns.NO_CONTROLS, message = "delivery.error.control")
         String deliveredBy,
 
-        @Size(max = 2000, message = "form.error.tooLong") @Pattern(regexp = TEXT, message = "delivery.error.control")
+        @Size(max = 2000, message = "form.error.tooLong")
+        @Pattern(regexp = FormPatterns.TEXT, message = "delivery.error.control")
         String note,
 
         @NotBlank(message = "delivery.error.package") @Pattern(regexp = SHA256, message = "delivery.error.package")
@@ -30,12 +32,6 @@ public record DeliveryForm(
 
     static final String DATE = "|[0-9]{4}-[0-9]{2}-[0-9]{2}";
     static final String SHA256 = "|[0-9a-fA-F]{64}";
-
-    /** Anything but C0 and C1 control characters (and DEL). */
-    static final String NO_CONTROLS = "[^\\p{Cntrl}\\u0080-\\u009F]*";
-
-    /** As {@link #NO_CONTROLS}, but line breaks and tabs are text. */
-    static final String TEXT = "[\\r\\n\\t[^\\p{Cntrl}\\u0080-\\u009F]]*";
 
     public DeliveryForm {
         target = nn(target);

@@ -4,12 +4,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.keephope.support.Rows;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Packages made (their hashes), deliveries on record and responses: rows are only ever added. */
 @Repository
 class DeliveryRepository {
+
+    private static final RowMapper<Deliveries.MadePackage> MADE_PACKAGE = (rs, n) -> new Deliveries.MadePackage(
+            rs.getLong("id"),
+            (Long) rs.getObject("target_id", Long.class),
+            rs.getString("locale"),
+            rs.getString("format"),
+            rs.getString("sha256"),
+            rs.getLong("size_bytes"),
+            Rows.instant(rs, "made_at"),
+            rs.getString("made_by"));
 
     private final JdbcClient jdbc;
 
@@ -39,54 +50,21 @@ class DeliveryRepository {
         return jdbc.sql("""
                         select id, target_id, locale, format, sha256, size_bytes, made_at, made_by
                           from delivery_package where campaign_id = ? order by made_at desc, id desc limit ?
-                        """)
-                .params(campaignId, limit)
-                .query((rs, n) -> new Deliveries.MadePackage(
-                        rs.getLong("id"),
-                        (Long) rs.getObject("target_id", Long.class),
-                        rs.getString("locale"),
-                        rs.getString("format"),
-                        rs.getString("sha256"),
-                        rs.getLong("size_bytes"),
-                        Rows.instant(rs, "made_at"),
-                        rs.getString("made_by")))
-                .list();
+                        """).params(campaignId, limit).query(MADE_PACKAGE).list();
     }
 
     Optional<Deliveries.MadePackage> packageByHash(long campaignId, String sha256) {
         return jdbc.sql("""
                         select id, target_id, locale, format, sha256, size_bytes, made_at, made_by
                           from delivery_package where campaign_id = ? and sha256 = ? order by id limit 1
-                        """)
-                .params(campaignId, sha256)
-                .query((rs, n) -> new Deliveries.MadePackage(
-                        rs.getLong("id"),
-                        (Long) rs.getObject("target_id", Long.class),
-                        rs.getString("locale"),
-                        rs.getString("format"),
-                        rs.getString("sha256"),
-                        rs.getLong("size_bytes"),
-                        Rows.instant(rs, "made_at"),
-                        rs.getString("made_by")))
-                .optional();
+                        """).params(campaignId, sha256).query(MADE_PACKAGE).optional();
     }
 
     Optional<Deliveries.MadePackage> packageById(long campaignId, long id) {
         return jdbc.sql("""
                         select id, target_id, locale, format, sha256, size_bytes, made_at, made_by
                           from delivery_package where campaign_id = ? and id = ?
-                        """)
-                .params(campaignId, id)
-                .query((rs, n) -> new Deliveries.MadePackage(
-                        rs.getLong("id"),
-                        (Long) rs.getObject("target_id", Long.class),
-                        rs.getString("locale"),
-                        rs.getString("format"),
-                        rs.getString("sha256"),
-                        rs.getLong("size_bytes"),
-                        Rows.instant(rs, "made_at"),
-                        rs.getString("made_by")))
-                .optional();
+                        """).params(campaignId, id).query(MADE_PACKAGE).optional();
     }
 
     /** The packages of a campaign with this hash that were made for this target or for all, oldest first. */

@@ -3,6 +3,7 @@ package org.keephope.delivery;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.keephope.web.FormPatterns;
 
 /**
  * A target's response as staff record it: the target (its id), the day (yyyy-mm-dd), a summary in one language
@@ -17,17 +18,15 @@ public record ResponseForm(
 
         @NotBlank(message = "form.error.required")
         @Size(max = 2000, message = "form.error.tooLong")
-        @Pattern(regexp = DeliveryForm.TEXT, message = "delivery.error.control")
+        @Pattern(regexp = FormPatterns.TEXT, message = "delivery.error.control")
         String summary,
 
-        @Size(max = 500, message = "form.error.tooLong") @Pattern(regexp = WEB_ADDRESS, message = "form.error.website")
+        @Size(max = 500, message = "form.error.tooLong")
+        @Pattern(regexp = FormPatterns.OPTIONAL_WEB_ADDRESS, message = "form.error.website")
         String link,
 
         @NotBlank(message = "form.error.required") @Pattern(regexp = "en|ru", message = "delivery.error.language")
         String language) {
-
-    /** Empty, or http(s) with a host and no spaces: never javascript:, data: or a relative path. */
-    static final String WEB_ADDRESS = "|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s<>\"]*)?";
 
     public ResponseForm {
         target = nn(target);

@@ -91,16 +91,14 @@ class LogController {
         if (campaign == null) {
             return notFound();
         }
-        long treeSize = logs.latestCheckpoint(campaign.id())
-                .map(SignatureLogs.SignedHead::treeSize)
-                .orElse(0L);
+        long treeSize = signedSize(campaign);
         Long i = number(index);
         Long m = size == null ? Long.valueOf(treeSize) : number(size);
         if (i == null || m == null) {
             return problem("index and size are whole numbers: ?index=N&size=M");
         }
         if (m > treeSize) {
-            return problem("the log has " + treeSize + " entries: no tree of size " + m + " was signed yet");
+            return notSignedYet(treeSize, m);
         }
         if (i >= m) {
             return problem("a tree of size " + m + " has the indexes 0 to " + (m - 1));
@@ -125,16 +123,14 @@ class LogController {
         if (campaign == null) {
             return notFound();
         }
-        long treeSize = logs.latestCheckpoint(campaign.id())
-                .map(SignatureLogs.SignedHead::treeSize)
-                .orElse(0L);
+        long treeSize = signedSize(campaign);
         Long a = number(from);
         Long b = to == null ? Long.valueOf(treeSize) : number(to);
         if (a == null || b == null) {
             return problem("from and to are whole numbers: ?from=A&to=B");
         }
         if (b > treeSize) {
-            return problem("the log has " + treeSize + " entries: no tree of size " + b + " was signed yet");
+            return notSignedYet(treeSize, b);
         }
         if (a > b) {
             return problem("from must not be greater than to");
@@ -145,6 +141,17 @@ class LogController {
         body.put("to", b);
         body.put("proof", proof.stream().map(LogController::base64).toList());
         return json(body);
+    }
+
+    /** The size of the latest signed tree: proofs are only given for trees a checkpoint has signed. */
+    private long signedSize(CampaignRef campaign) {
+        return logs.latestCheckpoint(campaign.id())
+                .map(SignatureLogs.SignedHead::treeSize)
+                .orElse(0L);
+    }
+
+    private static ResponseEntity<?> notSignedYet(long treeSize, long size) {
+        return problem("the log has " + treeSize + " entries: no tree of size " + size + " was signed yet");
     }
 
     private CampaignRef find(String slug) {

@@ -2,6 +2,7 @@ package org.keephope.log;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.keephope.support.Sha256;
 
 /**
  * What an entry (a leaf's data) is. An <b>addition</b> is {@code 0x01 ‖ commitment}, the commitment being
@@ -22,7 +23,7 @@ final class LogEntries {
         byte[] input = new byte[prefix.length + salt.length];
         System.arraycopy(prefix, 0, input, 0, prefix.length);
         System.arraycopy(salt, 0, input, prefix.length, salt.length);
-        return Merkle.sha256(input);
+        return Sha256.of(input);
     }
 
     static byte[] addition(byte[] commitment) {

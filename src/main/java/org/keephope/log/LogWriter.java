@@ -3,7 +3,6 @@ package org.keephope.log;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.keephope.campaign.Campaigns;
 import org.keephope.privacy.PersonalData;
+import org.keephope.support.Tokens;
 import org.keephope.web.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,6 @@ class LogWriter {
     private final LogProperties properties;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final Map<Long, PrivateKey> signingKeys = new ConcurrentHashMap<>();
 
     /** A node of a campaign's tree. */
@@ -118,8 +117,7 @@ class LogWriter {
     /** In the confirming transaction: the signature's addition, with a fresh salt, waits to be appended. */
     void addition(UUID signatureId, long campaignId, String country) {
         var head = ensure(campaignId);
-        byte[] salt = new byte[LogEntries.SALT_SIZE];
-        random.nextBytes(salt);
+        byte[] salt = Tokens.bytes(LogEntries.SALT_SIZE);
         String code = country.toUpperCase(Locale.ROOT);
         byte[] entry = LogEntries.addition(LogEntries.commitment(head.origin(), code, salt));
         repository.addPending(campaignId, 'A', signatureId, entry, salt, code);

@@ -1,10 +1,10 @@
 package org.keephope.log;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.keephope.support.Sha256;
 
 /**
  * The Merkle tree hash of RFC 9162 (section 2.1): leaf {@code SHA-256(0x00 ‖ data)}, node
@@ -19,7 +19,7 @@ final class Merkle {
     static final int HASH_SIZE = 32;
 
     /** The root of the empty tree: SHA-256 of nothing. */
-    static final byte[] EMPTY_ROOT = sha256(new byte[0]);
+    static final byte[] EMPTY_ROOT = Sha256.of(new byte[0]);
 
     /** The hashes of perfect subtrees: {@code node(level, index)} covers leaves [index·2^level, (index+1)·2^level). */
     interface Nodes {
@@ -29,22 +29,18 @@ final class Merkle {
     private Merkle() {}
 
     static byte[] leafHash(byte[] data) {
-        MessageDigest digest = digest();
+        MessageDigest digest = Sha256.digest();
         digest.update((byte) 0);
         digest.update(data);
         return digest.digest();
     }
 
     static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest digest = digest();
+        MessageDigest digest = Sha256.digest();
         digest.update((byte) 1);
         digest.update(left);
         digest.update(right);
         return digest.digest();
-    }
-
-    static byte[] sha256(byte[] data) {
-        return digest().digest(data);
     }
 
     /** The root of the first {@code size} leaves. */
@@ -213,13 +209,5 @@ final class Merkle {
 
     static boolean same(byte[] a, byte[] b) {
         return Arrays.equals(a, b);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

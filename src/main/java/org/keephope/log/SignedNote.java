@@ -15,6 +15,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.keephope.support.Sha256;
 
 /**
  * C2SP signed notes (c2sp.org/signed-note) with Ed25519 keys, on the JDK's own Ed25519 (JDK 15+): a note is
@@ -79,7 +80,7 @@ final class SignedNote {
         input[name8.length] = '\n';
         input[name8.length + 1] = ED25519;
         System.arraycopy(publicKey, 0, input, name8.length + 2, publicKey.length);
-        return ByteBuffer.wrap(Merkle.sha256(input)).getInt();
+        return ByteBuffer.wrap(Sha256.of(input)).getInt();
     }
 
     static String verifierKey(String name, byte[] publicKey) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.keephope.privacy.PersonalData;
+import org.keephope.support.Idle;
 import org.keephope.support.WorkerHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,16 +125,8 @@ class OutboxWorker implements HealthIndicator, SmartLifecycle {
         while (!stopping) {
             int last = work();
             if (last < properties.batchSize()) {
-                synchronized (wakeUp) {
-                    if (stopping) {
-                        return;
-                    }
-                    try {
-                        wakeUp.wait(Math.max(1, properties.pollMillis()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                if (!Idle.waitOn(wakeUp, () -> stopping, properties.pollMillis())) {
+                    return;
                 }
             }
         }

@@ -1,10 +1,21 @@
 package org.keephope.media;
 
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Cameras store a photo as the sensor saw it and say in EXIF how to turn it. We drop EXIF, so we turn
@@ -12,45 +23,29 @@ import java.nio.ByteOrder;
  */
 final class ExifOrientation {
 
-    private static final int TAG_ORIENTATION = 0x0112;
-
     private ExifOrientation() {}
 
-    /** The EXIF orientation (1–8) of a JPEG, or 1 when it has none or it cannot be read. */
+    /**
+     * The EXIF orientation (1–8) of a JPEG, or 1 when it has none or it cannot be read. TwelveMonkeys finds the
+     * APP1 {@code Exif} segment and reads its TIFF directory.
+     */
     static int of(byte[] jpeg) {
-        try {
-            int i = 2;
-            while (i + 4 <= jpeg.length && (jpeg[i] & 0xff) == 0xff) {
-                int marker = jpeg[i + 1] & 0xff;
-                int length = ((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff);
-                if (marker == 0xDA || length < 2) {
-                    return 1;
-                }
-                if (marker == 0xE1 && length >= 8 && isExif(jpeg, i + 4)) {
-                    return fromTiff(ByteBuffer.wrap(jpeg, i + 10, length - 8).slice());
-                }
-                i += 2 + length;
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            List<JPEGSegment> exif = JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
+            if (exif.isEmpty()) {
+                return 1;
             }
-        } catch (RuntimeException malformed) {
+            InputStream data = exif.get(0).data();
+            if (data.read() == -1) { // the pad byte after "Exif\0"
+                return 1;
+            }
+            Directory tiff = new TIFFReader().read(new MemoryCacheImageInputStream(data));
+            Entry entry = tiff.getEntryById(TIFF.TAG_ORIENTATION);
+            if (entry != null && entry.getValue() instanceof Number n && n.intValue() >= 1 && n.intValue() <= 8) {
+                return n.intValue();
+            }
+        } catch (IOException | RuntimeException malformed) {
             // a broken EXIF block changes nothing: the pixels stay as stored
-        }
-        return 1;
-    }
-
-    private static boolean isExif(byte[] b, int at) {
-        return b[at] == 'E' && b[at + 1] == 'x' && b[at + 2] == 'i' && b[at + 3] == 'f' && b[at + 4] == 0;
-    }
-
-    private static int fromTiff(ByteBuffer tiff) {
-        tiff.order(tiff.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-        int ifd = tiff.getInt(4);
-        int entries = tiff.getShort(ifd) & 0xffff;
-        for (int e = 0; e < entries; e++) {
-            int entry = ifd + 2 + e * 12;
-            if ((tiff.getShort(entry) & 0xffff) == TAG_ORIENTATION) {
-                int value = tiff.getShort(entry + 8) & 0xffff;
-                return value >= 1 && value <= 8 ? value : 1;
-            }
         }
         return 1;
     }
@@ -74,21 +69,7 @@ final class ExifOrientation {
         }
         boolean swaps = orientation >= 5;
         var turned = new BufferedImage(swaps ? h : w, swaps ? w : h, BufferedImage.TYPE_3BYTE_BGR);
-        new AffineTransformOp(t, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(rgb(image), turned);
+        new AffineTransformOp(t, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(Opaque.rgb(image), turned);
         return turned;
-    }
-
-    private static BufferedImage rgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
-            return image;
-        }
-        var copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        var g = copy.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return copy;
     }
 }

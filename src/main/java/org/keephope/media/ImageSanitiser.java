@@ -73,19 +73,9 @@ class ImageSanitiser {
         }
     }
 
-    /** JPEG has no alpha and the JDK writer mishandles some source types: draw onto plain RGB. */
+    /** JPEG has no alpha and the JDK writer mishandles some source types: grey stays, the rest is plain RGB. */
     private static BufferedImage rgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR || image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            return image;
-        }
-        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        var graphics = copy.createGraphics();
-        try {
-            graphics.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
-        } finally {
-            graphics.dispose();
-        }
-        return copy;
+        return image.getType() == BufferedImage.TYPE_BYTE_GRAY ? image : Opaque.rgb(image);
     }
 
     private static byte[] encode(BufferedImage image, ImageFormat.StoredType type) {

@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keephope.web.FormErrors;
+import org.keephope.web.FormPatterns;
 import org.keephope.web.PageNotFound;
 import org.keephope.web.Redirects;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,7 +53,7 @@ class AdminTermController {
         var errors = FormErrors.none();
         if (slug.isBlank()) {
             errors.add("slug", "form.error.required");
-        } else if (slug.length() > 80 || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        } else if (slug.length() > 80 || !slug.matches(FormPatterns.SLUG)) {
             errors.add("slug", "form.error.slug");
         }
         if (nameEn.isBlank()) {

@@ -8,11 +8,16 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.jdom2.Document;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import org.keephope.web.SiteProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -61,9 +66,7 @@ class FeedController {
         feed.setLanguage(locale.getLanguage());
         feed.setTitle(title(filters, locale));
         feed.setUpdated(Date.from(posts.stream()
-                .map(p -> p.updatedAt() != null && p.updatedAt().isAfter(p.publishedAt())
-                        ? p.updatedAt()
-                        : p.publishedAt())
+                .map(PostView::lastChanged)
                 .max(Instant::compareTo)
                 .orElse(Instant.EPOCH)));
         feed.setOtherLinks(List.of(link("self", self, "application/atom+xml"), link("alternate", html, "text/html")));
@@ -79,10 +82,7 @@ class FeedController {
             entry.setTitle(post.title());
             entry.setAlternateLinks(List.of(link("alternate", url, "text/html")));
             entry.setPublished(Date.from(post.publishedAt()));
-            entry.setUpdated(Date.from(
-                    post.updatedAt() != null && post.updatedAt().isAfter(post.publishedAt())
-                            ? post.updatedAt()
-                            : post.publishedAt()));
+            entry.setUpdated(Date.from(post.lastChanged()));
             Content summary = new Content();
             summary.setType("text");
             summary.setValue(post.excerpt());
@@ -98,13 +98,12 @@ class FeedController {
             entries.add(entry);
         }
         feed.setEntries(entries);
-        // ROME does not write the feed's language; Atom carries it as xml:lang on the root element.
-        String xml = new WireFeedOutput()
-                .outputString(feed)
-                .replaceFirst(
-                        "<feed xmlns=\"http://www.w3.org/2005/Atom\"",
-                        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + locale.getLanguage() + "\"");
-        return ResponseEntity.ok().contentType(ATOM).body(xml);
+        // ROME's Atom generator leaves the feed's language out; Atom carries it as xml:lang on the root element,
+        // set on the JDOM document ROME builds before it is written.
+        Document document = new WireFeedOutput().outputJDom(feed);
+        document.getRootElement().setAttribute("lang", locale.getLanguage(), Namespace.XML_NAMESPACE);
+        Format format = Format.getPrettyFormat().setEncoding(StandardCharsets.UTF_8.name());
+        return ResponseEntity.ok().contentType(ATOM).body(new XMLOutputter(format).outputString(document));
     }
 
     private String title(NewsPage filters, Locale locale) {

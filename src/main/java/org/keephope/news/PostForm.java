@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.keephope.web.FormPatterns;
 
 /**
  * What staff send to create or edit a post. {@code publishedAt} is a UTC date and time as a
@@ -20,7 +21,7 @@ import java.util.Optional;
 public record PostForm(
         @NotBlank(message = "form.error.required")
         @Size(max = 120, message = "form.error.tooLong")
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "form.error.slug")
+        @Pattern(regexp = FormPatterns.SLUG, message = "form.error.slug")
         String slug,
 
         @NotBlank(message = "form.error.required") @Pattern(regexp = "en|ru", message = "form.error.invalid")

@@ -17,4 +17,10 @@ public record PostView(
         CampaignSummary campaign,
         PressContact press,
         List<Term> categories,
-        List<Term> regions) {}
+        List<Term> regions) {
+
+    /** When the post last changed: its edit, or its publication when it was not edited since. */
+    public Instant lastChanged() {
+        return updatedAt != null && updatedAt.isAfter(publishedAt) ? updatedAt : publishedAt;
+    }
+}

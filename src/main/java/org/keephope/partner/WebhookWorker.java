@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.keephope.audit.AuditLog;
+import org.keephope.support.Idle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -110,16 +111,8 @@ class WebhookWorker implements SmartLifecycle {
                 claimed = 0;
             }
             if (claimed < BATCH) {
-                synchronized (wakeUp) {
-                    if (stopping) {
-                        return;
-                    }
-                    try {
-                        wakeUp.wait(Math.max(1, properties.pollMillis()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                if (!Idle.waitOn(wakeUp, () -> stopping, properties.pollMillis())) {
+                    return;
                 }
             }
         }

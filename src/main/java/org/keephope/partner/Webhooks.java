@@ -4,7 +4,6 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.keephope.audit.AuditLog;
 import org.keephope.privacy.PersonalData;
+import org.keephope.support.Tokens;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +35,6 @@ class Webhooks {
     static final String SECRET_CONTEXT = "webhook.secret";
     static final String PAYLOAD_CONTEXT = "webhook.delivery";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WebhookRepository repository;
@@ -67,9 +66,7 @@ class Webhooks {
     }
 
     static String newSecret() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        return "whsec_" + Base64.getEncoder().encodeToString(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(Tokens.bytes(32));
     }
 
     // --- management (the partner's own endpoints) ---

@@ -4,7 +4,6 @@ import com.google.crypto.tink.Mac;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.springframework.stereotype.Component;
 
@@ -32,15 +31,6 @@ public class Fingerprints {
 
     public boolean verify(String purpose, String value, byte[] tag) {
         return tag != null && MessageDigest.isEqual(of(purpose, value), tag);
-    }
-
-    /** SHA-256 of a random token: tokens are stored only hashed, so a database leak confirms nothing. */
-    public static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public static byte[] truncate(byte[] value, int length) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.keephope.web.FormPatterns;
 
 /**
  * What a supporter sends. {@code website} is a honeypot that people never see; {@code stamp} is the signed
@@ -23,7 +24,7 @@ public record SignForm(
         @NotBlank(message = "sign.error.required")
         @Size(max = 254, message = "sign.error.tooLong")
         @Email(message = "sign.error.email")
-        @Pattern(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+", message = "sign.error.email")
+        @Pattern(regexp = FormPatterns.EMAIL, message = "sign.error.email")
         String email,
 
         @NotBlank(message = "sign.error.country") String country,

@@ -8,8 +8,9 @@ import java.util.UUID;
 import org.keephope.campaign.Campaigns;
 import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
-import org.keephope.privacy.Fingerprints;
 import org.keephope.privacy.PersonalData;
+import org.keephope.support.Sha256;
+import org.keephope.support.Tokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,7 +88,7 @@ public class SignerLinks {
     @Transactional(readOnly = true)
     public Link confirmLink(String token) {
         return repository
-                .findByConfirmToken(Fingerprints.sha256(token))
+                .findByConfirmToken(Sha256.of(token))
                 .map(s -> new Link(stateOf(s), s.campaignId(), details(s), s.id()))
                 .orElse(Link.UNKNOWN_LINK);
     }
@@ -98,7 +99,7 @@ public class SignerLinks {
      * confirmation changes and counts nothing.
      */
     public Link confirm(String token) {
-        byte[] hash = Fingerprints.sha256(token);
+        byte[] hash = Sha256.of(token);
         var found = repository.findByConfirmToken(hash);
         if (found.isEmpty()) {
             return Link.UNKNOWN_LINK;
@@ -131,7 +132,7 @@ public class SignerLinks {
      * False when the token names no pending signature (the address had signed: the import left it alone).
      */
     public boolean confirmImported(String token) {
-        var found = repository.findByConfirmToken(Fingerprints.sha256(token));
+        var found = repository.findByConfirmToken(Sha256.of(token));
         if (found.isEmpty() || stateOf(found.get()) != State.PENDING) {
             return false;
         }
@@ -153,12 +154,12 @@ public class SignerLinks {
     /** The supporter whose confirmation link this is, once it is confirmed. */
     @Transactional(readOnly = true)
     public Optional<AfterConfirming.Supporter> confirmedSupporter(String confirmToken) {
-        return repository.confirmedByToken(Fingerprints.sha256(confirmToken)).flatMap(this::supporter);
+        return repository.confirmedByToken(Sha256.of(confirmToken)).flatMap(this::supporter);
     }
 
     /** A fresh link for an expired one (of the same kind), at most once per resend interval. */
     public boolean renew(String token) {
-        var found = repository.findByConfirmToken(Fingerprints.sha256(token));
+        var found = repository.findByConfirmToken(Sha256.of(token));
         if (found.isEmpty() || stateOf(found.get()) != State.EXPIRED) {
             return false;
         }
@@ -183,14 +184,14 @@ public class SignerLinks {
         String firstName = personalData.decrypt(nameEnc, Signing.NAME_CONTEXT).split("\n", 2)[0];
         String title =
                 campaigns.summary(s.campaignId(), locale).map(c -> c.title()).orElse("");
-        String confirmToken = Signing.token();
-        String eraseToken = Signing.token();
+        String confirmToken = Tokens.token();
+        String eraseToken = Tokens.token();
         repository.renewTokens(
                 s.id(),
                 s.kind(),
-                Fingerprints.sha256(confirmToken),
+                Sha256.of(confirmToken),
                 now.plus(properties.confirmationValidity()),
-                Fingerprints.sha256(eraseToken),
+                Sha256.of(eraseToken),
                 now);
         outbox.enqueue(
                 mails.confirmation(email, firstName, title, confirmToken, eraseToken, locale),
@@ -221,7 +222,7 @@ public class SignerLinks {
     /** The signature whose erase link this is (the page behind it also withdraws consents). */
     @Transactional(readOnly = true)
     public Optional<UUID> signatureOfEraseLink(String token) {
-        return repository.findByEraseToken(Fingerprints.sha256(token)).map(SignatureRepository.ByToken::id);
+        return repository.findByEraseToken(Sha256.of(token)).map(SignatureRepository.ByToken::id);
     }
 
     /**
@@ -229,7 +230,7 @@ public class SignerLinks {
      * campaign and country, so the count stays honest. Mail not yet sent to the signer is cancelled.
      */
     public boolean erase(String token) {
-        var found = repository.findByEraseToken(Fingerprints.sha256(token));
+        var found = repository.findByEraseToken(Sha256.of(token));
         if (found.isEmpty()) {
             return false;
         }

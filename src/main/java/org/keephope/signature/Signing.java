@@ -3,10 +3,8 @@ package org.keephope.signature;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +19,8 @@ import org.keephope.privacy.EmailAddress;
 import org.keephope.privacy.Fingerprints;
 import org.keephope.privacy.PersonalData;
 import org.keephope.support.DatabaseOutage;
+import org.keephope.support.Sha256;
+import org.keephope.support.Tokens;
 import org.keephope.web.SiteProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,6 @@ public class Signing {
     static final String EMAIL_MAC = "signature.email";
     static final String EMAIL_CONTEXT = "signature.email";
     static final String NAME_CONTEXT = "signature.name";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SignatureWriter writer;
     private final SignatureCounts counts;
@@ -289,8 +288,8 @@ public class Signing {
             String canonical,
             Instant now,
             boolean imported) {
-        String confirmToken = token();
-        String eraseToken = token();
+        String confirmToken = Tokens.token();
+        String eraseToken = Tokens.token();
         String email = form.email().trim();
         String firstName = form.firstName().strip();
         UUID id = UUID.randomUUID();
@@ -327,9 +326,9 @@ public class Signing {
                 locale.getLanguage(),
                 properties.consentVersion(),
                 now,
-                Fingerprints.sha256(confirmToken),
+                Sha256.of(confirmToken),
                 now.plus(properties.confirmationValidity()),
-                Fingerprints.sha256(eraseToken),
+                Sha256.of(eraseToken),
                 imported ? null : mails.confirmation(email, firstName, campaignTitle, confirmToken, eraseToken, locale),
                 imported ? null : () -> mails.alreadySigned(email, firstName, campaignTitle, eraseToken, locale),
                 List.copyOf(attached));
@@ -355,13 +354,6 @@ public class Signing {
         if (prepared != null) {
             attached.add(new NewSignature.Attached<>(attachment, prepared));
         }
-    }
-
-    /** A random token of 256 bits, URL-safe. */
-    static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Countries a form may name. */

@@ -1,7 +1,12 @@
 package org.keephope.site;
 
+import java.io.StringWriter;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.keephope.campaign.Campaigns;
 import org.keephope.news.News;
 import org.keephope.web.SiteProperties;
@@ -10,10 +15,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 @RestController
 class SitemapController {
+
+    private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private final Campaigns campaigns;
     private final News news;
@@ -26,15 +32,27 @@ class SitemapController {
     }
 
     @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<String> sitemap() {
-        StringBuilder xml = new StringBuilder(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    ResponseEntity<String> sitemap() throws XMLStreamException {
+        StringWriter out = new StringWriter();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("urlset");
+        xml.writeDefaultNamespace(SITEMAP);
+        xml.writeCharacters("\n");
         url(xml, "/", null);
         url(xml, "/news", null);
-        campaigns.published(SupportedLocales.ENGLISH).forEach(c -> url(xml, "/campaigns/" + c.slug(), c.updatedAt()));
-        news.allPublished(SupportedLocales.ENGLISH).forEach(p -> url(xml, "/news/" + p.slug(), p.publishedAt()));
-        xml.append("</urlset>\n");
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
+        for (var c : campaigns.published(SupportedLocales.ENGLISH)) {
+            url(xml, "/campaigns/" + c.slug(), c.updatedAt());
+        }
+        for (var p : news.allPublished(SupportedLocales.ENGLISH)) {
+            url(xml, "/news/" + p.slug(), p.publishedAt());
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+        xml.close();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(out.toString());
     }
 
     @GetMapping(value = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -43,15 +61,20 @@ class SitemapController {
                 + site.absolute("/sitemap.xml") + "\n";
     }
 
-    private void url(StringBuilder xml, String path, java.time.Instant modified) {
-        xml.append("  <url><loc>")
-                .append(HtmlUtils.htmlEscape(site.absolute(path)))
-                .append("</loc>");
+    private void url(XMLStreamWriter xml, String path, Instant modified) throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("url");
+        element(xml, "loc", site.absolute(path));
         if (modified != null) {
-            xml.append("<lastmod>")
-                    .append(DateTimeFormatter.ISO_LOCAL_DATE.format(modified.atZone(ZoneOffset.UTC)))
-                    .append("</lastmod>");
+            element(xml, "lastmod", DateTimeFormatter.ISO_LOCAL_DATE.format(modified.atZone(ZoneOffset.UTC)));
         }
-        xml.append("</url>\n");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
     }
 }

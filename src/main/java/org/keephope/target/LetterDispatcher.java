@@ -249,15 +249,7 @@ class LetterDispatcher {
                     .append(Target.countryName(p.country(), Locale.ENGLISH))
                     .append("\n\n");
         }
-        String plain = text.toString();
-        StringBuilder html = new StringBuilder("<!doctype html><html><body>");
-        for (String paragraph : plain.split("\n\n")) {
-            html.append("<p>")
-                    .append(HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>"))
-                    .append("</p>");
-        }
-        html.append("</body></html>");
-        return new MailMessage(to, subject, plain, html.toString(), null);
+        return plainAndHtml(to, subject, text.toString());
     }
 
     /** One letter every hour / cap: 30 an hour is one every two minutes. */
@@ -321,7 +313,11 @@ class LetterDispatcher {
                 .append("\" (")
                 .append(site.absolute("/"))
                 .append("). The writer agreed that their name and country are sent to you with this letter.\n");
-        String plain = text.toString();
+        return plainAndHtml(to, subject, text.toString());
+    }
+
+    /** A letter's text as written, and as HTML with a paragraph for each blank-line break. */
+    private static MailMessage plainAndHtml(String to, String subject, String plain) {
         StringBuilder html = new StringBuilder("<!doctype html><html><body>");
         for (String paragraph : plain.split("\n\n")) {
             html.append("<p>")

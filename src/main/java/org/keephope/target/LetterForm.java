@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.keephope.web.FormPatterns;
 
 /**
  * A supporter's letter as they send it: the subject and text they may have edited, and their agreement that their
@@ -12,23 +13,17 @@ import jakarta.validation.constraints.Size;
 public record LetterForm(
         @NotBlank(message = "form.error.required")
         @Size(max = 200, message = "letter.error.subjectTooLong")
-        @Pattern(regexp = NO_CONTROLS, message = "letter.error.control")
+        @Pattern(regexp = FormPatterns.NO_CONTROLS, message = "letter.error.control")
         String subject,
 
         @NotBlank(message = "form.error.required")
         @Size(max = MAX_TEXT, message = "letter.error.tooLong")
-        @Pattern(regexp = TEXT, message = "letter.error.control")
+        @Pattern(regexp = FormPatterns.TEXT, message = "letter.error.control")
         String text,
 
         @AssertTrue(message = "letter.error.agree") boolean agree) {
 
     public static final int MAX_TEXT = 5000;
-
-    /** Anything but C0 and C1 control characters (and DEL). */
-    static final String NO_CONTROLS = "[^\\p{Cntrl}\\u0080-\\u009F]*";
-
-    /** As {@link #NO_CONTROLS}, but line breaks and tabs are text. */
-    static final String TEXT = "[\\r\\n\\t[^\\p{Cntrl}\\u0080-\\u009F]]*";
 
     public LetterForm {
         subject = subject == null ? "" : subject;

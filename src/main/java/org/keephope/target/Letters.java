@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.keephope.campaign.CampaignRef;
-import org.keephope.campaign.CampaignStatus;
 import org.keephope.campaign.Campaigns;
 import org.keephope.mail.Outbox;
 import org.keephope.privacy.PersonalData;
@@ -246,7 +245,7 @@ public class Letters {
                 campaigns.summary(campaign.id(), locale).map(c -> c.title()).orElse("");
         State state;
         List<Target> recipients = recipients(campaign.id(), supporter.country(), locale);
-        if (campaign.status() != CampaignStatus.LIVE || !campaign.takesSignatures(clock.instant())) {
+        if (!campaign.takesSignatures(clock.instant())) {
             state = State.CLOSED;
         } else if (mode(campaign.id()) == LetterMode.OFF) {
             state = State.OFF;

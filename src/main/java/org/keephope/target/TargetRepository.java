@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,21 +34,24 @@ class TargetRepository {
                         insert into target (external_id, country, name, title, office, contact_emails, contact_url,
                           time_zone, active)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(
-                        d.externalId(),
-                        d.country(),
-                        d.original().name(),
-                        d.original().title(),
-                        d.original().office(),
-                        emails(d),
-                        d.contactUrl(),
-                        d.timeZone(),
-                        d.active())
-                .update(keys, "id");
+                        """).params(columns(d)).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         writeTranslations(id, d);
         return id;
+    }
+
+    /** The values of the columns insert and update write, in that order. */
+    private static List<Object> columns(TargetData d) {
+        return Arrays.asList(
+                d.externalId(),
+                d.country(),
+                d.original().name(),
+                d.original().title(),
+                d.original().office(),
+                emails(d),
+                d.contactUrl(),
+                d.timeZone(),
+                d.active());
     }
 
     /** Saves only if nobody saved since {@code version}; false otherwise. */
@@ -57,18 +61,8 @@ class TargetRepository {
                                   contact_emails = ?, contact_url = ?, time_zone = ?, active = ?, version = version + 1
                                  where id = ? and version = ?
                                 """)
-                        .params(
-                                d.externalId(),
-                                d.country(),
-                                d.original().name(),
-                                d.original().title(),
-                                d.original().office(),
-                                emails(d),
-                                d.contactUrl(),
-                                d.timeZone(),
-                                d.active(),
-                                id,
-                                version)
+                        .params(Stream.concat(columns(d).stream(), Stream.of(id, version))
+                                .toList())
                         .update()
                 == 1;
         if (saved) {

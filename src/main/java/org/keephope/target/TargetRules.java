@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.keephope.web.FormPatterns;
 
 /**
  * The checks of a target's fields, the same for the staff form and each CSV row: errors as message keys by
@@ -20,7 +21,7 @@ final class TargetRules {
     static final Set<String> COUNTRIES = countries();
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,79}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,<>\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
-    static final Pattern WEB_ADDRESS = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s<>\"]*)?");
+    static final Pattern WEB_ADDRESS = Pattern.compile(FormPatterns.WEB_ADDRESS);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\n\\r\\t]");
 
     private TargetRules() {}

@@ -1,11 +1,11 @@
 package org.keephope.web;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
+import org.keephope.support.Tokens;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +36,7 @@ public class ClientLimits {
         this.shared = properties.sharedClientAddresses().stream()
                 .map(a -> ClientAddress.exact(a).orElseThrow())
                 .collect(Collectors.toUnmodifiableSet());
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.key = new SecretKeySpec(Tokens.bytes(32), "HmacSHA256");
     }
 
     /** Who {@code remoteAddress} ({@code request.getRemoteAddr()}) is, for the limits. */

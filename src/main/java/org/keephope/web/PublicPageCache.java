@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.keephope.support.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -467,11 +466,6 @@ public class PublicPageCache extends OncePerRequestFilter {
         if (volatileText instanceof String text && !text.isEmpty()) {
             hashed = new String(body, StandardCharsets.UTF_8).replace(text, "").getBytes(StandardCharsets.UTF_8);
         }
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(hashed);
-            return HexFormat.of().formatHex(sha, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(hashed), 0, 16);
     }
 }

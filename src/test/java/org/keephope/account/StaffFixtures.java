@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.keephope.privacy.PersonalData;
+import org.keephope.support.Sha256;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,7 +48,7 @@ class StaffFixtures {
         staff.replaceRecoveryCodes(
                 id,
                 recoveryCodes.stream()
-                        .map(c -> Secrets.sha256(Secrets.normaliseRecoveryCode(c)))
+                        .map(c -> Sha256.of(Secrets.normaliseRecoveryCode(c)))
                         .toList());
         return new Member(id, email, secret);
     }

@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.keephope.audit.AuditLog;
-import org.keephope.privacy.Fingerprints;
 import org.keephope.signature.StoredText;
 import org.keephope.support.AbstractStaffTest;
+import org.keephope.support.Sha256;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -99,7 +99,7 @@ class ApiKeysIT extends AbstractStaffTest {
                 .param(key.id())
                 .query(byte[].class)
                 .single();
-        assertThat(stored).isEqualTo(Fingerprints.sha256(token));
+        assertThat(stored).isEqualTo(Sha256.of(token));
         StoredText dump = new StoredText(jdbc);
         assertThat(dump.contains(token))
                 .as("the key in clear in any column of any table")
@@ -107,7 +107,7 @@ class ApiKeysIT extends AbstractStaffTest {
         assertThat(dump.contains(token.substring(4)))
                 .as("the key's random part anywhere")
                 .isFalse();
-        assertThat(dump.contains(HexFormat.of().formatHex(Fingerprints.sha256(token))))
+        assertThat(dump.contains(HexFormat.of().formatHex(Sha256.of(token))))
                 .as("no hex copy of the hash either")
                 .isFalse();
 

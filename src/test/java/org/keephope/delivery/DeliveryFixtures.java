@@ -12,8 +12,8 @@ import org.keephope.campaign.CampaignStatus;
 import org.keephope.campaign.Campaigns;
 import org.keephope.campaign.Event;
 import org.keephope.campaign.NewCampaign;
-import org.keephope.privacy.Fingerprints;
 import org.keephope.signature.SignerLinks;
+import org.keephope.support.Sha256;
 import org.keephope.target.TargetData;
 import org.keephope.target.TargetNames;
 import org.keephope.target.Targets;
@@ -103,9 +103,9 @@ final class DeliveryFixtures {
                         approvedComment == null ? "NONE" : "PENDING",
                         shownAs != null,
                         OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
-                        Fingerprints.sha256(confirmToken),
+                        Sha256.of(confirmToken),
                         OffsetDateTime.ofInstant(now.plus(1, ChronoUnit.DAYS), ZoneOffset.UTC),
-                        Fingerprints.sha256(UUID.randomUUID().toString()))
+                        Sha256.of(UUID.randomUUID().toString()))
                 .update();
         var link = links.confirm(confirmToken);
         if (link.state() != SignerLinks.State.CONFIRMED) {

@@ -14,6 +14,7 @@ import org.keephope.campaign.CampaignStatus;
 import org.keephope.campaign.Campaigns;
 import org.keephope.signature.SignerLinks;
 import org.keephope.support.AbstractStaffTest;
+import org.keephope.support.Sha256;
 import org.keephope.target.Targets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,7 +89,7 @@ class DeliveryRecordIT extends AbstractStaffTest {
     @Test
     void theRecordNamesTheFileDeliveredByItsHashAndThePublicPageSaysDelivered() throws Exception {
         byte[] pdf = download(campaign.germany(), "pdf");
-        String sha256 = Deliveries.sha256(pdf);
+        String sha256 = Sha256.hex(pdf);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         assertThat(publicPage("en")).doesNotContain("Delivered to");
 
@@ -136,7 +137,7 @@ class DeliveryRecordIT extends AbstractStaffTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        assertThat(record("" + campaign.france(), today, "email", "Staff", "", Deliveries.sha256(all))
+        assertThat(record("" + campaign.france(), today, "email", "Staff", "", Sha256.hex(all))
                         .getStatus())
                 .isEqualTo(303);
         String both = publicPage("en");
@@ -157,7 +158,7 @@ class DeliveryRecordIT extends AbstractStaffTest {
 
     @Test
     void aPackageMadeForAllIsPutOnRecordForEachTargetAtOnce() throws Exception {
-        String perTarget = Deliveries.sha256(download(campaign.germany(), "csv"));
+        String perTarget = Sha256.hex(download(campaign.germany(), "csv"));
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         var refused = record("all", today, "email", "Us", "", perTarget);
         assertThat(refused.getStatus()).isEqualTo(422);
@@ -171,12 +172,12 @@ class DeliveryRecordIT extends AbstractStaffTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        assertThat(record("all", today, "online-form", "Us", "", Deliveries.sha256(all))
+        assertThat(record("all", today, "online-form", "Us", "", Sha256.hex(all))
                         .getStatus())
                 .isEqualTo(303);
         assertThat(jdbc.sql("select target_id from delivery_record where campaign_id = ? and package_sha256 = ?"
                                 + " order by target_id")
-                        .params(campaign.id(), Deliveries.sha256(all))
+                        .params(campaign.id(), Sha256.hex(all))
                         .query(Long.class)
                         .list())
                 .containsExactlyInAnyOrder(campaign.germany(), campaign.france());
@@ -202,7 +203,7 @@ class DeliveryRecordIT extends AbstractStaffTest {
         assertThat(live.getContentAsString()).contains("id=\"delivered-error\"").contains("Close the campaign first");
 
         editing.move(campaign.slug(), CampaignEditing.Transition.CLOSE, "test");
-        String sha256 = Deliveries.sha256(download(campaign.germany(), "csv"));
+        String sha256 = Sha256.hex(download(campaign.germany(), "csv"));
         assertThat(record("" + campaign.germany(), LocalDate.now(ZoneOffset.UTC).toString(), "post", "Us", "", sha256)
                         .getStatus())
                 .isEqualTo(303);
@@ -216,7 +217,7 @@ class DeliveryRecordIT extends AbstractStaffTest {
 
     @Test
     void badInputComesBackWithTheErrorBesideEachFieldAndTheValuesKept() throws Exception {
-        String franceOnly = Deliveries.sha256(download(campaign.france(), "csv"));
+        String franceOnly = Sha256.hex(download(campaign.france(), "csv"));
         var bad = record("999999999", "yesterday", "pigeon", "Bad\u0007name", "", "0".repeat(64));
         assertThat(bad.getStatus()).isEqualTo(422);
         org.keephope.support.Screens.save("delivery-record-errors-en", bad.getContentAsString());
@@ -260,7 +261,7 @@ class DeliveryRecordIT extends AbstractStaffTest {
 
     @Test
     void aRecordIsNeverChangedNorDeletedOnPostgresql() throws Exception {
-        String sha256 = Deliveries.sha256(download(campaign.germany(), "csv"));
+        String sha256 = Sha256.hex(download(campaign.germany(), "csv"));
         assertThat(record("" + campaign.germany(), "2026-09-05", "email", "Us", "", sha256)
                         .getStatus())
                 .isEqualTo(303);

@@ -180,6 +180,8 @@ class PublicPagesIT extends AbstractIntegrationTest {
         var sitemap = get("/sitemap.xml");
         assertThat(sitemap.statusCode()).isEqualTo(200);
         assertThat(sitemap.body())
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
                 .contains("<loc>http://keephope.test/campaigns/keep-hope-alive</loc>")
                 .contains("<loc>http://keephope.test" + POST + "</loc>");
         assertThat(get("/robots.txt").body()).contains("Sitemap: http://keephope.test/sitemap.xml");

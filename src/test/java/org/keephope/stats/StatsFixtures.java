@@ -10,8 +10,8 @@ import org.keephope.campaign.CampaignStatus;
 import org.keephope.campaign.Campaigns;
 import org.keephope.campaign.Event;
 import org.keephope.campaign.NewCampaign;
-import org.keephope.privacy.Fingerprints;
 import org.keephope.signature.SignerLinks;
+import org.keephope.support.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -73,9 +73,9 @@ final class StatsFixtures {
                         id(slug),
                         country,
                         OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
-                        Fingerprints.sha256(confirmToken),
+                        Sha256.of(confirmToken),
                         OffsetDateTime.ofInstant(now.plus(1, ChronoUnit.DAYS), ZoneOffset.UTC),
-                        Fingerprints.sha256(eraseToken))
+                        Sha256.of(eraseToken))
                 .update();
         var link = links.confirm(confirmToken);
         if (link.state() != SignerLinks.State.CONFIRMED) {
