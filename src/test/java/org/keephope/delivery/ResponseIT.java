@@ -111,7 +111,8 @@ class ResponseIT extends AbstractStaffTest {
                 .filter(m -> {
                     try {
                         return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(a -> a.toString().contains(address));
+                                .anyMatch(a -> a instanceof jakarta.mail.internet.InternetAddress to
+                                        && to.getAddress().equals(address));
                     } catch (Exception e) {
                         return false;
                     }
