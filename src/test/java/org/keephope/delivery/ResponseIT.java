@@ -121,10 +121,10 @@ class ResponseIT extends AbstractStaffTest {
     }
 
     static List<MimeMessage> await(String address, int count) {
-        Instant end = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(end) && to(address).size() < count) {
-            Signer.sleep(100);
-        }
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> to(address).size() >= count);
         return to(address);
     }
 
