@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keephope.audit.AuditLog;
 import org.keephope.support.AbstractStaffTest;
-import org.keephope.support.Signer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -156,9 +155,9 @@ class PasswordResetIT extends AbstractStaffTest {
     }
 
     static void awaitCount(java.util.function.LongSupplier count, long expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (count.getAsLong() < expected && System.currentTimeMillis() < deadline) {
-            Signer.sleep(100);
-        }
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> count.getAsLong() >= expected);
     }
 }

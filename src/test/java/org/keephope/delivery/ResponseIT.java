@@ -111,7 +111,8 @@ class ResponseIT extends AbstractStaffTest {
                 .filter(m -> {
                     try {
                         return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(a -> a.toString().contains(address));
+                                .anyMatch(a -> a instanceof jakarta.mail.internet.InternetAddress to
+                                        && to.getAddress().equals(address));
                     } catch (Exception e) {
                         return false;
                     }
@@ -120,10 +121,10 @@ class ResponseIT extends AbstractStaffTest {
     }
 
     static List<MimeMessage> await(String address, int count) {
-        Instant end = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(end) && to(address).size() < count) {
-            Signer.sleep(100);
-        }
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> to(address).size() >= count);
         return to(address);
     }
 

@@ -184,10 +184,10 @@ class LogIT extends AbstractIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        long end = System.currentTimeMillis() + 15_000;
-        while (logs.latestCheckpoint(id).orElseThrow().treeSize() == 0 && System.currentTimeMillis() < end) {
-            Signer.sleep(200);
-        }
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> logs.latestCheckpoint(id).orElseThrow().treeSize() > 0);
         assertThat(logs.latestCheckpoint(id).orElseThrow().treeSize()).isEqualTo(1);
         assertThat(jdbc.sql("select idx from log_leaf_of where signature_id = ?")
                         .param(signature)

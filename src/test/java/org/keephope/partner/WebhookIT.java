@@ -142,17 +142,14 @@ class WebhookIT extends AbstractIntegrationTest {
     }
 
     List<Received> await(int count, String type) {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < end) {
-            List<Received> matching = new ArrayList<>(received.stream()
-                    .filter(r -> r.body().contains("\"type\":\"" + type + "\""))
-                    .toList());
-            if (matching.size() >= count) {
-                return matching;
-            }
-            Signer.sleep(50);
-        }
-        throw new AssertionError("no " + count + " " + type + " deliveries; got " + received);
+        return org.awaitility.Awaitility.await("no " + count + " " + type + " deliveries; got " + received)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> new ArrayList<>(received.stream()
+                                .filter(r -> r.body().contains("\"type\":\"" + type + "\""))
+                                .toList()),
+                        matching -> matching.size() >= count);
     }
 
     /** Signs ticking the partner's box; returns the confirmation mail (not yet followed). */
@@ -284,18 +281,15 @@ class WebhookIT extends AbstractIntegrationTest {
     }
 
     void awaitStatus(String eventId, String status) {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < end) {
-            var now = jdbc.sql("select status from webhook_delivery where event_id = ?")
-                    .param(eventId)
-                    .query(String.class)
-                    .list();
-            if (now.equals(List.of(status))) {
-                return;
-            }
-            Signer.sleep(50);
-        }
-        throw new AssertionError(eventId + " not " + status);
+        org.awaitility.Awaitility.await(eventId + " not " + status)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> jdbc.sql("select status from webhook_delivery where event_id = ?")
+                                .param(eventId)
+                                .query(String.class)
+                                .list(),
+                        List.of(status)::equals);
     }
 
     @Test
@@ -484,11 +478,13 @@ class WebhookIT extends AbstractIntegrationTest {
                     context.getBean(org.springframework.transaction.support.TransactionTemplate.class),
                     context.getBean(org.keephope.audit.AuditLog.class),
                     context.getBean(java.time.Clock.class));
-            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (received.isEmpty() && System.nanoTime() < end) {
-                node.work();
-                Signer.sleep(50);
-            }
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        node.work();
+                        return !received.isEmpty();
+                    });
             Received r = await(1, Webhooks.CONFIRMED).get(0);
             assertThat(verifies(r, secret)).isTrue();
             awaitStatus(r.id(), "DELIVERED");
