@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keephope.audit.AuditLog;
-import org.keephope.mail.MailMessage;
 import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
 import org.keephope.web.FormPatterns;
@@ -35,6 +34,7 @@ class AccountSetup {
     private final AuditLog audit;
     private final StaffSessions sessions;
     private final SiteProperties site;
+    private final AccountMails mails;
     private final AccountProperties properties;
     private final Clock clock;
 
@@ -46,6 +46,7 @@ class AccountSetup {
             AuditLog audit,
             StaffSessions sessions,
             SiteProperties site,
+            AccountMails mails,
             AccountProperties properties,
             Clock clock) {
         this.staff = staff;
@@ -55,6 +56,7 @@ class AccountSetup {
         this.audit = audit;
         this.sessions = sessions;
         this.site = site;
+        this.mails = mails;
         this.properties = properties;
         this.clock = clock;
     }
@@ -139,7 +141,7 @@ class AccountSetup {
      * which answers the same at once whatever happens here.
      */
     @Transactional
-    void requestReset(String email) {
+    void requestReset(String email, Locale locale) {
         String canonical = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Optional<StaffRow> user = canonical.length() > 320 ? Optional.empty() : staff.byEmail(canonical);
         if (user.isEmpty() || !user.get().enabled() || user.get().pending()) {
@@ -154,12 +156,8 @@ class AccountSetup {
         }
         String link = site.absolute(
                 "/login/reset/" + tokens.issue(SetupTokens.Purpose.RESET, id, properties.resetValidity()));
-        String text =
-                "Someone (we hope you) asked to reset your KeepHope staff password.\n\nChoose a new one here (the link works for "
-                        + properties.resetValidity().toMinutes() + " minutes, once):\n\n" + link
-                        + "\n\nYou will still need your second factor to sign in. If it was not you, ignore this mail.\n";
         outbox.enqueue(
-                new MailMessage(canonical, "Reset your KeepHope password", text, AccountMails.html(text), null),
+                mails.reset(canonical, link, properties.resetValidity(), locale),
                 "staff-reset:" + id,
                 MailPriority.CONFIRMATION);
         audit.record(canonical, "staff.password-reset-requested", "staff_user", id, null);

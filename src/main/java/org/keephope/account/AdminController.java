@@ -46,7 +46,12 @@ class AdminController {
     }
 
     @PostMapping("/admin/users/invite")
-    String invite(@AuthenticationPrincipal StaffMember me, InviteForm form, Model model, HttpServletResponse response) {
+    String invite(
+            @AuthenticationPrincipal StaffMember me,
+            InviteForm form,
+            Locale locale,
+            Model model,
+            HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         String email = form.email() == null ? "" : form.email().strip();
         if (email.length() > 320 || !email.matches(FormPatterns.EMAIL)) {
@@ -67,7 +72,7 @@ class AdminController {
                 errors.put("organisation", "account.error.organisation");
             }
         }
-        if (errors.isEmpty() && !accounts.invite(me, email.toLowerCase(Locale.ROOT), role, organisation)) {
+        if (errors.isEmpty() && !accounts.invite(me, email.toLowerCase(Locale.ROOT), role, organisation, locale)) {
             errors.put("email", "account.error.email.taken");
         }
         if (!errors.isEmpty()) {

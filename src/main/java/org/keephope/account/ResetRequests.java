@@ -1,5 +1,6 @@
 package org.keephope.account;
 
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,7 +41,7 @@ class ResetRequests implements DisposableBean {
      * Accepts a request; false when this client has spent its budget of failed sign-ins and reset requests
      * (the same per-client limit as sign-in: both are anonymous attempts at a staff account).
      */
-    boolean submit(String email, String client) {
+    boolean submit(String email, String client, Locale locale) {
         if (throttle.blocked(client)) {
             return false;
         }
@@ -48,7 +49,7 @@ class ResetRequests implements DisposableBean {
         try {
             worker.execute(() -> {
                 try {
-                    setup.requestReset(email);
+                    setup.requestReset(email, locale);
                 } catch (RuntimeException e) {
                     log.warn("A password-reset request failed: {}", e.getClass().getSimpleName());
                 }

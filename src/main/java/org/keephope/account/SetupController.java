@@ -2,6 +2,7 @@ package org.keephope.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Map;
 import org.keephope.web.Redirects;
 import org.keephope.web.UiFactory;
@@ -66,8 +67,9 @@ class SetupController {
 
     /** The same answer, at once, for every address; the work happens afterwards ({@link ResetRequests}). */
     @PostMapping("/login/reset")
-    String requestReset(ResetRequest form, HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (!resets.submit(form.email(), request.getRemoteAddr())) {
+    String requestReset(
+            ResetRequest form, HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        if (!resets.submit(form.email(), request.getRemoteAddr(), locale)) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("sent", false);
             model.addAttribute("email", form.email() == null ? "" : form.email());

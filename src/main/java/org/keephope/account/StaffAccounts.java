@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.keephope.audit.AuditLog;
-import org.keephope.mail.MailMessage;
 import org.keephope.mail.MailPriority;
 import org.keephope.mail.Outbox;
 import org.keephope.web.SiteProperties;
@@ -29,6 +28,7 @@ public class StaffAccounts {
     private final AuditLog audit;
     private final StaffSessions sessions;
     private final SiteProperties site;
+    private final AccountMails mails;
     private final AccountProperties properties;
     private final Passkeys passkeys;
     private final Clock clock;
@@ -40,6 +40,7 @@ public class StaffAccounts {
             AuditLog audit,
             StaffSessions sessions,
             SiteProperties site,
+            AccountMails mails,
             AccountProperties properties,
             Passkeys passkeys,
             Clock clock) {
@@ -49,6 +50,7 @@ public class StaffAccounts {
         this.audit = audit;
         this.sessions = sessions;
         this.site = site;
+        this.mails = mails;
         this.properties = properties;
         this.passkeys = passkeys;
         this.clock = clock;
@@ -66,18 +68,13 @@ public class StaffAccounts {
         return staff.byId(id).map(StaffRow::member);
     }
 
-    /** Invites someone by email; false (nothing sent) if the address already has an account. */
-    @Transactional
-    public boolean invite(StaffMember actor, String email, StaffRole role) {
-        return invite(actor, email, role, null);
-    }
-
     /**
-     * Invites someone by email; a PARTNER with the organisation it acts for (and only a PARTNER has one). The
+     * Invites someone by email (the mail in {@code locale}, the inviter's language); false (nothing sent) if the
+     * address already has an account. A PARTNER with the organisation it acts for (and only a PARTNER has one). The
      * same setup link, password rules and second factor as staff.
      */
     @Transactional
-    public boolean invite(StaffMember actor, String email, StaffRole role, Long organisationId) {
+    public boolean invite(StaffMember actor, String email, StaffRole role, Long organisationId, Locale locale) {
         if ((role == StaffRole.PARTNER) != (organisationId != null)) {
             throw new IllegalArgumentException("a partner account, and only one, has an organisation");
         }
@@ -88,12 +85,8 @@ public class StaffAccounts {
         long id = staff.insert(canonical, null, null, role, organisationId, clock.instant());
         String token = tokens.issue(SetupTokens.Purpose.INVITE, id, properties.inviteValidity());
         String link = site.absolute("/setup/" + token);
-        String text = "You have been invited to the staff of " + site.absolute("/") + " as " + role.name()
-                + ".\n\nChoose your name and password here (the link works for "
-                + properties.inviteValidity().toHours() + " hours, once):\n\n" + link
-                + "\n\nThen you will set up a second factor (an authenticator app).\n";
         outbox.enqueue(
-                new MailMessage(canonical, "Your KeepHope staff account", text, AccountMails.html(text), null),
+                mails.invitation(canonical, role, link, properties.inviteValidity(), locale),
                 "staff-invite:" + id,
                 MailPriority.CONFIRMATION);
         audit.record(

@@ -1,11 +1,10 @@
 package org.keephope.signature;
 
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.keephope.mail.MailComposer;
 import org.keephope.mail.MailMessage;
+import org.keephope.mail.MailParts;
 import org.keephope.web.SiteProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -18,14 +17,13 @@ import org.springframework.stereotype.Component;
 class SignatureMails {
 
     private final MessageSource messages;
-    private final TemplateEngine templates;
+    private final MailComposer composer;
     private final SiteProperties site;
     private final SigningProperties properties;
 
-    SignatureMails(
-            MessageSource messages, TemplateEngine templates, SiteProperties site, SigningProperties properties) {
+    SignatureMails(MessageSource messages, MailComposer composer, SiteProperties site, SigningProperties properties) {
         this.messages = messages;
-        this.templates = templates;
+        this.composer = composer;
         this.site = site;
         this.properties = properties;
     }
@@ -104,24 +102,7 @@ class SignatureMails {
     }
 
     private MailMessage compose(String to, String subject, MailParts parts) {
-        StringBuilder text = new StringBuilder(parts.greeting()).append("\n\n");
-        for (String paragraph : parts.paragraphs()) {
-            text.append(paragraph).append("\n\n");
-        }
-        if (parts.actionUrl() != null) {
-            text.append(parts.actionLabel())
-                    .append(":\n")
-                    .append(parts.actionUrl())
-                    .append("\n\n");
-        }
-        if (parts.preformatted() != null) {
-            text.append(parts.preformatted()).append("\n\n");
-        }
-        text.append("-- \n").append(parts.eraseLabel());
-        text.append(parts.eraseUrl() == null ? "\n" : ":\n" + parts.eraseUrl() + "\n");
-        StringOutput html = new StringOutput();
-        templates.render("mail/signer.jte", Map.of("parts", parts, "subject", subject), html);
-        return new MailMessage(to, subject, text.toString(), html.toString(), parts.eraseUrl());
+        return composer.compose(to, subject, parts);
     }
 
     private String t(String key, Locale locale, Object... args) {

@@ -51,11 +51,16 @@ public final class Signer {
 
     /** Mails this signer has received so far. */
     public List<MimeMessage> mails() {
+        return mailsTo(email);
+    }
+
+    /** Mails an address has received so far (a signer's, a staff member's). */
+    public static List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(TestMail.server().getReceivedMessages())
                 .filter(m -> {
                     try {
                         return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(a -> a.toString().equalsIgnoreCase(email));
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(address));
                     } catch (Exception e) {
                         return false;
                     }
